@@ -1,0 +1,280 @@
+//! Turns an HTTP answer (status, content type, body text) into a connection list or
+//! a `LoadError`. Pure, so every odd answer can be tested on the host.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::dto::ConnectionDto;
+use super::error::LoadError;
+use crate::model::connection::Connection;
+use crate::model::list::{ConnectionList, RejectedRecord};
+use crate::model::sort::problems_first;
+
+/// Interprets the answer to `GET /api/mcp-connections`.
+pub fn list_response(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<ConnectionList, LoadError> {
+    let looks_like_html = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
+        || body.trim_start().starts_with('<');
+    if !(200..300).contains(&status) {
+        return Err(error_response(status, looks_like_html, body));
+    }
+    if looks_like_html {
+        return Err(LoadError::NotJson { status });
+    }
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Array(records)) => Ok(decode_records(records)),
+        Ok(other) => Err(LoadError::WrongShape {
+            found: json_kind(&other),
+        }),
+        Err(error) => Err(LoadError::Malformed {
+            detail: error.to_string(),
+        }),
+    }
+}
+
+fn error_response(status: u16, looks_like_html: bool, body: &str) -> LoadError {
+    if looks_like_html {
+        return LoadError::NotJson { status };
+    }
+    let message = serde_json::from_str::<Value>(body).ok().and_then(|value| {
+        value
+            .get("error")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    });
+    LoadError::http(status, message.as_deref())
+}
+
+/// Reads every record on its own so one bad record does not hide the good ones.
+fn decode_records(records: Vec<Value>) -> ConnectionList {
+    let mut list = ConnectionList::default();
+    let mut seen = HashSet::with_capacity(records.len());
+    for (index, record) in records.into_iter().enumerate() {
+        let id = record.get("id").and_then(Value::as_str).map(str::to_owned);
+        let reject = |reason: String| RejectedRecord {
+            position: index + 1,
+            id: id.clone(),
+            reason,
+        };
+        if !record.is_object() {
+            list.rejected
+                .push(reject(format!("it is {}, not an object", json_kind(&record))));
+            continue;
+        }
+        match serde_json::from_value::<ConnectionDto>(record) {
+            Ok(dto) => {
+                let connection = Connection::from(dto);
+                if connection.id.trim().is_empty() {
+                    list.rejected.push(reject("its id is empty".to_owned()));
+                } else if !seen.insert(connection.id.clone()) {
+                    list.rejected
+                        .push(reject("its id repeats an earlier record".to_owned()));
+                } else {
+                    list.connections.push(connection);
+                }
+            }
+            Err(error) => list.rejected.push(reject(error.to_string())),
+        }
+    }
+    list.connections.sort_by(problems_first);
+    list
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::connection::{AuthType, Status, Timestamp};
+
+    const FULL: &str = r#"{
+        "id": "3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
+        "tenantId": "a0b1c2d3-4567-89ab-cdef-0123456789ab",
+        "name": "Order Management System",
+        "serverUrl": "https://mcp.example.com/oms",
+        "authType": "bearer",
+        "status": "active",
+        "instructions": "Use this server to look up order status.\nNever cancel orders.",
+        "lastHealthCheckAt": "2026-03-25T12:00:00.000Z",
+        "createdAt": "2026-01-10T14:00:00.000Z",
+        "updatedAt": "2026-03-25T12:00:00.000Z"
+    }"#;
+
+    fn ok(body: &str) -> ConnectionList {
+        match list_response(200, Some("application/json"), body) {
+            Ok(list) => list,
+            Err(error) => panic!("expected a list, got {error:?}"),
+        }
+    }
+
+    fn err(status: u16, content_type: Option<&str>, body: &str) -> LoadError {
+        match list_response(status, content_type, body) {
+            Ok(list) => panic!("expected an error, got {list:?}"),
+            Err(error) => error,
+        }
+    }
+
+    #[test]
+    fn decodes_every_field() {
+        let list = ok(&format!("[{FULL}]"));
+        assert!(list.rejected.is_empty());
+        let c = &list.connections[0];
+        assert_eq!(c.id, "3f6c1a2e-5b7d-4c8e-9f01-23456789abcd");
+        assert_eq!(c.tenant_id, "a0b1c2d3-4567-89ab-cdef-0123456789ab");
+        assert_eq!(c.name, "Order Management System");
+        assert_eq!(c.server_url, "https://mcp.example.com/oms");
+        assert_eq!(c.auth_type, AuthType::Bearer);
+        assert_eq!(c.status, Status::Active);
+        assert_eq!(
+            c.instructions.as_deref(),
+            Some("Use this server to look up order status.\nNever cancel orders.")
+        );
+        assert_eq!(
+            c.last_health_check_at,
+            Some(Timestamp::parse("2026-03-25T12:00:00.000Z"))
+        );
+        assert!(c.created_at.as_ref().and_then(Timestamp::valid).is_some());
+        assert!(c.updated_at.as_ref().and_then(Timestamp::valid).is_some());
+    }
+
+    #[test]
+    fn nulls_absent_fields_and_extra_fields_are_tolerated() {
+        let list = ok(r#"[
+            {"id":"1","tenantId":"t","name":"Nulls","serverUrl":"","authType":"none","status":"unknown",
+             "instructions":null,"lastHealthCheckAt":null,"createdAt":null,"updatedAt":null},
+            {"id":"2","tenantId":"t","name":"Absent","serverUrl":"x","authType":"none","status":"unknown",
+             "category":"Marketplace","owner":{"team":"ops"}}
+        ]"#);
+        assert!(list.rejected.is_empty());
+        for c in &list.connections {
+            assert_eq!(c.instructions, None);
+            assert_eq!(c.last_health_check_at, None);
+            assert_eq!(c.created_at, None);
+        }
+    }
+
+    #[test]
+    fn unknown_enum_values_are_kept() {
+        let list = ok(r#"[{"id":"1","tenantId":"t","name":"OAuth","serverUrl":"x","authType":"oauth2","status":"degraded"}]"#);
+        let c = &list.connections[0];
+        assert_eq!(c.auth_type, AuthType::Other("oauth2".into()));
+        assert_eq!(c.status, Status::Other("degraded".into()));
+    }
+
+    #[test]
+    fn unreadable_timestamps_keep_the_record() {
+        let list = ok(r#"[{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active","lastHealthCheckAt":"last Tuesday"}]"#);
+        assert_eq!(
+            list.connections[0].last_health_check_at,
+            Some(Timestamp::Unreadable("last Tuesday".into()))
+        );
+    }
+
+    #[test]
+    fn bad_records_are_named_and_the_good_ones_still_show() {
+        let body = format!(
+            r#"[{FULL},
+            {{"id":"no-name","tenantId":"t","serverUrl":"x","authType":"none","status":"active"}},
+            {{"id":"bad-status","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":3}},
+            42,
+            {{"tenantId":"t","name":"no id","serverUrl":"x","authType":"none","status":"active"}},
+            {{"id":"3f6c1a2e-5b7d-4c8e-9f01-23456789abcd","tenantId":"t","name":"dup","serverUrl":"x","authType":"none","status":"active"}}
+            ]"#
+        );
+        let list = ok(&body);
+        assert_eq!(list.connections.len(), 1);
+        let named: Vec<(usize, Option<&str>)> = list
+            .rejected
+            .iter()
+            .map(|r| (r.position, r.id.as_deref()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                (2, Some("no-name")),
+                (3, Some("bad-status")),
+                (4, None),
+                (5, None),
+                (6, Some("3f6c1a2e-5b7d-4c8e-9f01-23456789abcd"))
+            ]
+        );
+        assert!(list.rejected[0].reason.contains("name"));
+        assert!(list.rejected[2].reason.contains("a number"));
+        assert!(list.rejected[4].reason.contains("repeats"));
+    }
+
+    #[test]
+    fn empty_array_is_an_empty_tenant() {
+        assert_eq!(ok("[]"), ConnectionList::default());
+    }
+
+    #[test]
+    fn connections_come_out_problems_first() {
+        let list = ok(r#"[
+            {"id":"a","tenantId":"t","name":"A","serverUrl":"x","authType":"none","status":"active"},
+            {"id":"e","tenantId":"t","name":"E","serverUrl":"x","authType":"none","status":"error"}
+        ]"#);
+        let ids: Vec<&str> = list.connections.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["e", "a"]);
+    }
+
+    #[test]
+    fn error_status_with_json_message() {
+        assert_eq!(
+            err(503, Some("application/json"), r#"{"error":"Maintenance until 14:00"}"#),
+            LoadError::http(503, Some("Maintenance until 14:00"))
+        );
+        assert_eq!(err(500, None, "oops"), LoadError::http(500, None));
+        assert_eq!(
+            err(429, Some("application/json"), r#"{"error": 5}"#),
+            LoadError::http(429, None)
+        );
+    }
+
+    #[test]
+    fn html_pages_are_never_data() {
+        let page = "<html><body><h1>502 Bad Gateway</h1><script>alert(1)</script></body></html>";
+        assert_eq!(
+            err(502, Some("text/html"), page),
+            LoadError::NotJson { status: 502 }
+        );
+        assert_eq!(
+            err(200, Some("text/html; charset=utf-8"), page),
+            LoadError::NotJson { status: 200 }
+        );
+        assert_eq!(err(200, None, page), LoadError::NotJson { status: 200 });
+    }
+
+    #[test]
+    fn malformed_json_and_wrong_shapes() {
+        assert!(matches!(
+            err(200, Some("application/json"), r#"[{"id": "1","#),
+            LoadError::Malformed { .. }
+        ));
+        assert!(matches!(
+            err(200, Some("application/json"), ""),
+            LoadError::Malformed { .. }
+        ));
+        assert_eq!(
+            err(200, Some("application/json"), r#"{"items":[]}"#),
+            LoadError::WrongShape { found: "an object" }
+        );
+        assert_eq!(
+            err(200, Some("application/json"), "null"),
+            LoadError::WrongShape { found: "null" }
+        );
+    }
+}

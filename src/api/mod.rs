@@ -1,0 +1,8 @@
+//! The MCP connections API: HTTP client, wire format, decoding and load errors.
+
+pub mod client;
+pub mod decode;
+mod dto;
+pub mod error;
+
+pub use error::LoadError;

@@ -1,0 +1,35 @@
+//! The status filter: a toggle button per status with its count.
+
+use leptos::prelude::*;
+
+use crate::model::filter::{StatusCounts, StatusFilter};
+
+#[component]
+pub fn FilterBar(
+    #[prop(into)] counts: Signal<StatusCounts>,
+    #[prop(into)] selected: Signal<StatusFilter>,
+    on_select: Callback<StatusFilter>,
+) -> impl IntoView {
+    let buttons = StatusFilter::ALL
+        .into_iter()
+        .map(|filter| {
+            view! {
+                <button
+                    type="button"
+                    class=format!("filter filter--{}", filter.label().to_ascii_lowercase())
+                    aria-pressed=move || (selected.get() == filter).to_string()
+                    on:click=move |_| on_select.run(filter)
+                >
+                    <span class="filter__label">{filter.label()}</span>
+                    " "
+                    <span class="filter__count">{move || counts.get().get(filter)}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="filters" role="group" aria-label="Filter by status">
+            {buttons}
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! What the MCP server tells agents: a short preview that expands to the exact text.
+
+use leptos::prelude::*;
+
+use super::unique_id;
+use crate::model::text::{line_count, preview};
+
+const PREVIEW_LINES: usize = 3;
+const PREVIEW_CHARS: usize = 220;
+
+/// `text` is `None` when there are no instructions worth showing.
+#[component]
+pub fn Instructions(text: Option<String>) -> impl IntoView {
+    let Some(text) = text else {
+        return view! { <p class="instructions instructions--none">"No instructions"</p> }.into_any();
+    };
+    let region = unique_id("instructions");
+    let (expanded, set_expanded) = signal(false);
+    let short = preview(&text, PREVIEW_LINES, PREVIEW_CHARS).text;
+    let size = {
+        let lines = line_count(&text);
+        let chars = text.chars().count();
+        format!(
+            "{lines} {} · {chars} {}",
+            if lines == 1 { "line" } else { "lines" },
+            if chars == 1 { "character" } else { "characters" }
+        )
+    };
+    let title = format!("{region}-title");
+    let title_ref = title.clone();
+    let controls = region.clone();
+    view! {
+        <section class="instructions" aria-labelledby=title_ref>
+            <div class="instructions__head">
+                <h3 class="instructions__title" id=title>"Instructions to agents"</h3>
+                <span class="instructions__size">{size}</span>
+            </div>
+            <div
+                id=region
+                class="instructions__text"
+                class:instructions__text--full=move || expanded.get()
+                dir="auto"
+            >
+                {move || if expanded.get() { text.clone() } else { short.clone() }}
+            </div>
+            <button
+                type="button"
+                class="link-button"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls=controls
+                on:click=move |_| set_expanded.update(|open| *open = !*open)
+            >
+                {move || if expanded.get() { "Show less" } else { "Show full instructions" }}
+            </button>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,20 @@
+//! Presentational pieces. Props are plain data or signals; none of them fetches.
+
+pub mod connection_card;
+pub mod filter_bar;
+pub mod instructions;
+pub mod load_error_panel;
+pub mod rejected_notice;
+pub mod relative_time;
+pub mod server_link;
+pub mod states;
+pub mod status_badge;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A document-unique element id for `aria-*` references. API ids are not used
+/// for this: they are untrusted and may repeat or contain spaces.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

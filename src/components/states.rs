@@ -1,0 +1,58 @@
+//! The list's states other than cards: loading, an empty tenant, no matches.
+
+use leptos::prelude::*;
+
+use crate::model::filter::StatusFilter;
+
+const SKELETON_CARDS: usize = 6;
+
+/// Skeleton cards in the shape of the real ones, so nothing jumps when data arrives.
+#[component]
+pub fn LoadingState() -> impl IntoView {
+    view! {
+        <div class="loading" role="status">
+            <p class="loading__text">"Loading connections…"</p>
+            <div class="cards" aria-hidden="true">
+                {(0..SKELETON_CARDS)
+                    .map(|_| {
+                        view! {
+                            <div class="card card--skeleton">
+                                <div class="skeleton skeleton--title"></div>
+                                <div class="skeleton skeleton--line"></div>
+                                <div class="skeleton skeleton--line skeleton--short"></div>
+                                <div class="skeleton skeleton--block"></div>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    view! {
+        <div class="empty">
+            <h2 class="empty__title">"No connections"</h2>
+            <p>
+                "This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here."
+            </p>
+        </div>
+    }
+}
+
+/// The filter hides every connection.
+#[component]
+pub fn NoMatchesState(filter: StatusFilter, on_show_all: Callback<()>) -> impl IntoView {
+    let label = filter.label().to_lowercase();
+    view! {
+        <div class="empty">
+            <h2 class="empty__title">{format!("No {label} connections")}</h2>
+            <p>{format!("None of this tenant's connections has the status “{label}” right now.")}</p>
+            <button type="button" class="button" on:click=move |_| on_show_all.run(())>
+                "Show all connections"
+            </button>
+        </div>
+    }
+}

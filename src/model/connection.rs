@@ -1,0 +1,173 @@
+//! The connection as the console understands it, independent of the wire format.
+
+use chrono::{DateTime, Utc};
+
+/// Health of a connection. Values the API adds later keep their raw text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Status {
+    Active,
+    Error,
+    Unknown,
+    Other(String),
+}
+
+impl Status {
+    /// Maps the API's string; the documented values match case-insensitively.
+    pub fn parse(raw: &str) -> Self {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "active" => Status::Active,
+            "error" => Status::Error,
+            "unknown" => Status::Unknown,
+            _ => Status::Other(raw.to_owned()),
+        }
+    }
+
+    /// The words shown in the badge.
+    pub fn label(&self) -> &str {
+        match self {
+            Status::Active => "Active",
+            Status::Error => "Error",
+            Status::Unknown => "Unknown",
+            Status::Other(raw) => raw,
+        }
+    }
+
+    /// The value of the card's `data-status` attribute: the API string lower-cased.
+    pub fn attribute_value(&self) -> String {
+        match self {
+            Status::Other(raw) => raw.to_lowercase(),
+            documented => documented.label().to_ascii_lowercase(),
+        }
+    }
+}
+
+/// How the platform authenticates to the MCP server.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AuthType {
+    Bearer,
+    None,
+    Other(String),
+}
+
+impl AuthType {
+    pub fn parse(raw: &str) -> Self {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "bearer" => AuthType::Bearer,
+            "none" => AuthType::None,
+            _ => AuthType::Other(raw.to_owned()),
+        }
+    }
+
+    /// The auth type in words; unknown values are shown as sent.
+    pub fn label(&self) -> &str {
+        match self {
+            AuthType::Bearer => "Bearer token",
+            AuthType::None => "No authentication",
+            AuthType::Other(raw) => raw,
+        }
+    }
+}
+
+/// A timestamp field. A value that does not parse is kept so it can be shown,
+/// rather than dropping the whole record.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Timestamp {
+    Valid(DateTime<Utc>),
+    Unreadable(String),
+}
+
+impl Timestamp {
+    pub fn parse(raw: &str) -> Self {
+        match DateTime::parse_from_rfc3339(raw.trim()) {
+            Ok(at) => Timestamp::Valid(at.with_timezone(&Utc)),
+            Err(_) => Timestamp::Unreadable(raw.to_owned()),
+        }
+    }
+
+    pub fn valid(&self) -> Option<DateTime<Utc>> {
+        match self {
+            Timestamp::Valid(at) => Some(*at),
+            Timestamp::Unreadable(_) => None,
+        }
+    }
+}
+
+/// One MCP connection of the tenant. Every string is untrusted text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Connection {
+    pub id: String,
+    pub tenant_id: String,
+    pub name: String,
+    pub server_url: String,
+    pub auth_type: AuthType,
+    pub status: Status,
+    pub instructions: Option<String>,
+    pub last_health_check_at: Option<Timestamp>,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+}
+
+impl Connection {
+    /// The instructions, unless there are none worth showing (absent, null or blank).
+    pub fn instructions(&self) -> Option<&str> {
+        self.instructions
+            .as_deref()
+            .filter(|text| !text.trim().is_empty())
+    }
+
+    /// The last successful parse of `lastHealthCheckAt`, if any.
+    pub fn last_checked(&self) -> Option<DateTime<Utc>> {
+        self.last_health_check_at.as_ref().and_then(Timestamp::valid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_statuses_match_case_insensitively() {
+        assert_eq!(Status::parse("active"), Status::Active);
+        assert_eq!(Status::parse("ACTIVE"), Status::Active);
+        assert_eq!(Status::parse(" error "), Status::Error);
+        assert_eq!(Status::parse("unknown"), Status::Unknown);
+    }
+
+    #[test]
+    fn other_statuses_keep_their_text() {
+        let status = Status::parse("Degraded");
+        assert_eq!(status, Status::Other("Degraded".into()));
+        assert_eq!(status.label(), "Degraded");
+        assert_eq!(status.attribute_value(), "degraded");
+        assert_eq!(Status::Error.attribute_value(), "error");
+    }
+
+    #[test]
+    fn auth_types_in_words() {
+        assert_eq!(AuthType::parse("bearer").label(), "Bearer token");
+        assert_eq!(AuthType::parse("none").label(), "No authentication");
+        assert_eq!(AuthType::parse("api_key").label(), "api_key");
+    }
+
+    #[test]
+    fn timestamps_parse_or_keep_raw_text() {
+        let parsed = Timestamp::parse("2026-03-25T12:00:00.000Z");
+        assert_eq!(
+            parsed.valid().map(|at| at.to_rfc3339()),
+            Some("2026-03-25T12:00:00+00:00".to_owned())
+        );
+        assert_eq!(
+            Timestamp::parse("yesterday"),
+            Timestamp::Unreadable("yesterday".into())
+        );
+    }
+
+    #[test]
+    fn blank_instructions_count_as_none() {
+        let mut connection = crate::model::fixtures::connection("a", Status::Active);
+        connection.instructions = Some("  \n ".into());
+        assert_eq!(connection.instructions(), None);
+        connection.instructions = Some("Use it.".into());
+        assert_eq!(connection.instructions(), Some("Use it."));
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure data and rules, no DOM and no browser: tested on the host with `cargo test`.
+
+pub mod connection;
+pub mod filter;
+pub mod list;
+pub mod load_state;
+pub mod relative_time;
+pub mod sort;
+pub mod text;
+pub mod view_state;
+
+#[cfg(test)]
+mod fixtures;

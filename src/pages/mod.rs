@@ -1,0 +1,3 @@
+//! Route-level components: they own loading and URL state and pass plain data down.
+
+pub mod connections;
