@@ -61,8 +61,10 @@ fn decode_records(records: Vec<Value>) -> ConnectionList {
             reason,
         };
         if !record.is_object() {
-            list.rejected
-                .push(reject(format!("it is {}, not an object", json_kind(&record))));
+            list.rejected.push(reject(format!(
+                "it is {}, not an object",
+                json_kind(&record)
+            )));
             continue;
         }
         match serde_json::from_value::<ConnectionDto>(record) {
@@ -168,7 +170,9 @@ mod tests {
 
     #[test]
     fn unknown_enum_values_are_kept() {
-        let list = ok(r#"[{"id":"1","tenantId":"t","name":"OAuth","serverUrl":"x","authType":"oauth2","status":"degraded"}]"#);
+        let list = ok(
+            r#"[{"id":"1","tenantId":"t","name":"OAuth","serverUrl":"x","authType":"oauth2","status":"degraded"}]"#,
+        );
         let c = &list.connections[0];
         assert_eq!(c.auth_type, AuthType::Other("oauth2".into()));
         assert_eq!(c.status, Status::Other("degraded".into()));
@@ -176,7 +180,9 @@ mod tests {
 
     #[test]
     fn unreadable_timestamps_keep_the_record() {
-        let list = ok(r#"[{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active","lastHealthCheckAt":"last Tuesday"}]"#);
+        let list = ok(
+            r#"[{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active","lastHealthCheckAt":"last Tuesday"}]"#,
+        );
         assert_eq!(
             list.connections[0].last_health_check_at,
             Some(Timestamp::Unreadable("last Tuesday".into()))
@@ -234,7 +240,11 @@ mod tests {
     #[test]
     fn error_status_with_json_message() {
         assert_eq!(
-            err(503, Some("application/json"), r#"{"error":"Maintenance until 14:00"}"#),
+            err(
+                503,
+                Some("application/json"),
+                r#"{"error":"Maintenance until 14:00"}"#
+            ),
             LoadError::http(503, Some("Maintenance until 14:00"))
         );
         assert_eq!(err(500, None, "oops"), LoadError::http(500, None));

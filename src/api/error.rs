@@ -72,10 +72,12 @@ impl LoadError {
         let server_message = server_message
             .map(str::trim)
             .filter(|message| !message.is_empty())
-            .map(|message| match message.char_indices().nth(MAX_SERVER_MESSAGE_CHARS) {
-                Some((cut, _)) => format!("{}…", &message[..cut]),
-                None => message.to_owned(),
-            });
+            .map(
+                |message| match message.char_indices().nth(MAX_SERVER_MESSAGE_CHARS) {
+                    Some((cut, _)) => format!("{}…", &message[..cut]),
+                    None => message.to_owned(),
+                },
+            );
         LoadError::Http {
             status,
             server_message,

@@ -12,7 +12,8 @@ const PREVIEW_CHARS: usize = 220;
 #[component]
 pub fn Instructions(text: Option<String>) -> impl IntoView {
     let Some(text) = text else {
-        return view! { <p class="instructions instructions--none">"No instructions"</p> }.into_any();
+        return view! { <p class="instructions instructions--none">"No instructions"</p> }
+            .into_any();
     };
     let region = unique_id("instructions");
     let (expanded, set_expanded) = signal(false);
@@ -23,7 +24,11 @@ pub fn Instructions(text: Option<String>) -> impl IntoView {
         format!(
             "{lines} {} · {chars} {}",
             if lines == 1 { "line" } else { "lines" },
-            if chars == 1 { "character" } else { "characters" }
+            if chars == 1 {
+                "character"
+            } else {
+                "characters"
+            }
         )
     };
     let title = format!("{region}-title");
@@ -40,6 +45,8 @@ pub fn Instructions(text: Option<String>) -> impl IntoView {
                 class="instructions__text"
                 class:instructions__text--full=move || expanded.get()
                 dir="auto"
+                // Full text scrolls inside its box; keyboard users must reach it.
+                tabindex=move || expanded.get().then_some("0")
             >
                 {move || if expanded.get() { text.clone() } else { short.clone() }}
             </div>

@@ -14,7 +14,10 @@ pub fn RejectedNotice(rejected: Vec<RejectedRecord>) -> impl IntoView {
         .into_iter()
         .map(|record| {
             let which = match record.id {
-                Some(id) => view! { "Record " {record.position} " (id " <code><bdi>{id}</bdi></code> ")" }.into_any(),
+                Some(id) => {
+                    view! { "Record " {record.position} " (id " <code><bdi>{id}</bdi></code> ")" }
+                        .into_any()
+                }
                 None => view! { "Record " {record.position} " (no readable id)" }.into_any(),
             };
             view! { <li>{which} ": " {record.reason}</li> }

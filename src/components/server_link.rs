@@ -7,7 +7,8 @@ use crate::model::text::safe_http_url;
 #[component]
 pub fn ServerLink(url: String) -> impl IntoView {
     if url.trim().is_empty() {
-        return view! { <span class="server-url server-url--missing">"No URL given"</span> }.into_any();
+        return view! { <span class="server-url server-url--missing">"No URL given"</span> }
+            .into_any();
     }
     match safe_http_url(&url) {
         Some(href) => view! {

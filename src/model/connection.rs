@@ -117,7 +117,9 @@ impl Connection {
 
     /// The last successful parse of `lastHealthCheckAt`, if any.
     pub fn last_checked(&self) -> Option<DateTime<Utc>> {
-        self.last_health_check_at.as_ref().and_then(Timestamp::valid)
+        self.last_health_check_at
+            .as_ref()
+            .and_then(Timestamp::valid)
     }
 }
 

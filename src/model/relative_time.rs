@@ -17,11 +17,16 @@ pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     if distance < MINUTE as u64 {
         return "just now".to_owned();
     }
-    let (count, unit) = [(YEAR, "year"), (MONTH, "month"), (DAY, "day"), (HOUR, "hour")]
-        .into_iter()
-        .find(|(size, _)| distance >= *size as u64)
-        .map(|(size, unit)| (distance / size as u64, unit))
-        .unwrap_or((distance / MINUTE as u64, "minute"));
+    let (count, unit) = [
+        (YEAR, "year"),
+        (MONTH, "month"),
+        (DAY, "day"),
+        (HOUR, "hour"),
+    ]
+    .into_iter()
+    .find(|(size, _)| distance >= *size as u64)
+    .map(|(size, unit)| (distance / size as u64, unit))
+    .unwrap_or((distance / MINUTE as u64, "minute"));
     let amount = if count == 1 {
         format!("1 {unit}")
     } else {
@@ -37,7 +42,6 @@ pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
         format!("in {amount}")
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -38,7 +38,11 @@ mod tests {
     #[test]
     fn errors_first_then_unknown_other_active_oldest_check_first() {
         let mut list = vec![
-            checked("active-old", Status::Active, Some("2026-01-01T00:00:00.000Z")),
+            checked(
+                "active-old",
+                Status::Active,
+                Some("2026-01-01T00:00:00.000Z"),
+            ),
             checked("error-new", Status::Error, Some("2026-03-01T00:00:00.000Z")),
             checked("other", Status::Other("degraded".into()), None),
             checked("unknown", Status::Unknown, None),

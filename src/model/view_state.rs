@@ -105,8 +105,19 @@ mod tests {
 
     #[test]
     fn missing_or_bad_values_mean_all() {
-        for search in ["", "?", "?status=", "?status=broken", "?status=%zz", "?statuses=error"] {
-            assert_eq!(ViewState::from_query(search), ViewState::default(), "{search}");
+        for search in [
+            "",
+            "?",
+            "?status=",
+            "?status=broken",
+            "?status=%zz",
+            "?statuses=error",
+        ] {
+            assert_eq!(
+                ViewState::from_query(search),
+                ViewState::default(),
+                "{search}"
+            );
         }
     }
 
@@ -116,9 +127,15 @@ mod tests {
             status: StatusFilter::Error,
         };
         assert_eq!(error.to_query(""), "?status=error");
-        assert_eq!(error.to_query("?status=active&ref=mail"), "?ref=mail&status=error");
+        assert_eq!(
+            error.to_query("?status=active&ref=mail"),
+            "?ref=mail&status=error"
+        );
         assert_eq!(ViewState::default().to_query("?status=error"), "");
-        assert_eq!(ViewState::default().to_query("?ref=a%20b&status=error"), "?ref=a%20b");
+        assert_eq!(
+            ViewState::default().to_query("?ref=a%20b&status=error"),
+            "?ref=a%20b"
+        );
     }
 
     #[test]

@@ -1,0 +1,81 @@
+//! The three endpoints of the MCP connections API contract.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+use crate::faults;
+use crate::state::AppState;
+use crate::time::now_millis;
+
+/// How long a fake health check takes, so the UI shows its "testing" state.
+const HEALTH_CHECK_TIME: Duration = Duration::from_millis(600);
+
+/// The routes below `/api`; the scenario's delay and fault apply to all of them.
+pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/mcp-connections", get(list))
+        .route("/mcp-connections/{id}", get(detail))
+        .route("/mcp-connections/{id}/test", post(test))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state, faults::apply))
+}
+
+/// The contract's error shape: `{"error": "…"}`.
+pub fn json_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": message }))).into_response()
+}
+
+/// A JSON body that is already serialized.
+pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.into(),
+    )
+        .into_response()
+}
+
+async fn list(State(state): State<Arc<AppState>>) -> Response {
+    json_bytes(StatusCode::OK, state.list_json())
+}
+
+async fn detail(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    match state.record(&id) {
+        Some(record) => Json(record).into_response(),
+        None => connection_not_found(),
+    }
+}
+
+async fn test(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    // An unknown id fails at once, as a real API would before starting a check.
+    if state.record(&id).is_none() {
+        return connection_not_found();
+    }
+    tokio::time::sleep(HEALTH_CHECK_TIME).await;
+    match state.check_health(&id, now_millis()) {
+        Some(result) => Json(result).into_response(),
+        // The data set was switched during the check.
+        None => connection_not_found(),
+    }
+}
+
+fn connection_not_found() -> Response {
+    json_error(StatusCode::NOT_FOUND, "MCP connection not found")
+}
+
+async fn not_found() -> Response {
+    json_error(StatusCode::NOT_FOUND, "Not found")
+}
+
+async fn method_not_allowed() -> Response {
+    json_error(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed")
+}

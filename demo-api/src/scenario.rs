@@ -1,0 +1,220 @@
+//! What the demo API answers: which data set, how slowly, and which fault.
+//! The same shape is given on the command line and through `/_demo/scenario`.
+
+use serde::{Deserialize, Serialize};
+
+/// More than this many generated records would only eat memory.
+pub const MAX_COUNT: usize = 200_000;
+/// One hour: a longer delay is surely a typo (and `hang` exists for "forever").
+pub const MAX_DELAY_MS: u64 = 3_600_000;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dataset {
+    #[default]
+    Demo,
+    Empty,
+    Hostile,
+    Generated,
+}
+
+impl Dataset {
+    pub const NAMES: &[&str] = &["demo", "empty", "hostile", "generated"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "demo" => Some(Self::Demo),
+            "empty" => Some(Self::Empty),
+            "hostile" => Some(Self::Hostile),
+            "generated" => Some(Self::Generated),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fault {
+    #[default]
+    None,
+    /// `faultStatus` with a JSON `{"error": …}` body.
+    Status,
+    /// `faultStatus` with an HTML page, as a proxy or CDN would send.
+    Html,
+    /// 200 with a truncated JSON array.
+    Malformed,
+    /// 200 with `{"items": […], "total": N}` instead of an array.
+    WrongShape,
+    /// Never answers.
+    Hang,
+}
+
+impl Fault {
+    pub const NAMES: &[&str] = &["none", "status", "html", "malformed", "wrong-shape", "hang"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "none" => Some(Self::None),
+            "status" => Some(Self::Status),
+            "html" => Some(Self::Html),
+            "malformed" => Some(Self::Malformed),
+            "wrong-shape" => Some(Self::WrongShape),
+            "hang" => Some(Self::Hang),
+            _ => None,
+        }
+    }
+}
+
+/// Every field is optional on input; unknown fields are refused so that a typo in a
+/// test's scenario fails loudly instead of silently testing the default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    pub dataset: Dataset,
+    pub count: usize,
+    pub delay_ms: u64,
+    pub fault: Fault,
+    pub fault_status: u16,
+    pub fault_message: Option<String>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            dataset: Dataset::Demo,
+            count: 1000,
+            delay_ms: 0,
+            fault: Fault::None,
+            fault_status: 500,
+            fault_message: None,
+        }
+    }
+}
+
+impl Scenario {
+    /// Parses a `PUT /_demo/scenario` body; missing fields take the defaults.
+    pub fn from_json(body: &[u8]) -> Result<Self, String> {
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| format!("invalid scenario JSON: {e}"))?;
+        // Serde would also take a struct from an array; only an object is meant.
+        if !value.is_object() {
+            return Err("the scenario must be a JSON object".to_owned());
+        }
+        let scenario: Self =
+            serde_json::from_value(value).map_err(|e| format!("invalid scenario: {e}"))?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.count > MAX_COUNT {
+            return Err(format!("count must be at most {MAX_COUNT}"));
+        }
+        if self.delay_ms > MAX_DELAY_MS {
+            return Err(format!("delayMs must be at most {MAX_DELAY_MS}"));
+        }
+        // 1xx cannot be a final answer; above 599 is not HTTP.
+        if !(200..=599).contains(&self.fault_status) {
+            return Err("faultStatus must be between 200 and 599".to_owned());
+        }
+        Ok(())
+    }
+
+    /// What decides the records: the count matters only for the generated set.
+    pub fn data_key(&self) -> (Dataset, usize) {
+        match self.dataset {
+            Dataset::Generated => (self.dataset, self.count),
+            other => (other, 0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_object_gives_the_defaults() -> Result<(), String> {
+        let scenario = Scenario::from_json(b"{}")?;
+        assert_eq!(scenario, Scenario::default());
+        Ok(())
+    }
+
+    #[test]
+    fn defaults_serialize_to_the_documented_json() -> Result<(), serde_json::Error> {
+        let json = serde_json::to_value(Scenario::default())?;
+        let expected = serde_json::json!({
+            "dataset": "demo", "count": 1000, "delayMs": 0,
+            "fault": "none", "faultStatus": 500, "faultMessage": null
+        });
+        assert_eq!(json, expected);
+        Ok(())
+    }
+
+    #[test]
+    fn partial_object_keeps_other_defaults() -> Result<(), String> {
+        let scenario =
+            Scenario::from_json(br#"{"fault":"wrong-shape","faultMessage":"boom","count":5}"#)?;
+        assert_eq!(scenario.fault, Fault::WrongShape);
+        assert_eq!(scenario.fault_message.as_deref(), Some("boom"));
+        assert_eq!(scenario.count, 5);
+        assert_eq!(scenario.dataset, Dataset::Demo);
+        assert_eq!(scenario.fault_status, 500);
+        Ok(())
+    }
+
+    #[test]
+    fn rejects_bad_bodies() {
+        for body in [
+            &b""[..],
+            b"[]",
+            b"{\"fault\":\"explode\"}",
+            b"{\"delay_ms\":5}",
+            b"{\"faultStatus\":99}",
+            b"{\"faultStatus\":600}",
+            b"{\"count\":-1}",
+            b"{\"count\":10000000}",
+        ] {
+            assert!(
+                Scenario::from_json(body).is_err(),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in Dataset::NAMES {
+            assert!(Dataset::parse(name).is_some(), "{name}");
+        }
+        for name in Fault::NAMES {
+            let fault = Fault::parse(name);
+            assert!(fault.is_some(), "{name}");
+            let json = serde_json::to_value(fault).ok();
+            assert_eq!(json, Some(serde_json::Value::from(*name)));
+        }
+    }
+
+    #[test]
+    fn count_matters_only_for_generated() {
+        let demo = Scenario {
+            count: 1,
+            ..Scenario::default()
+        };
+        assert_eq!(demo.data_key(), Scenario::default().data_key());
+        let generated = Scenario {
+            dataset: Dataset::Generated,
+            count: 1,
+            ..Scenario::default()
+        };
+        assert_ne!(
+            generated.data_key(),
+            Scenario {
+                count: 2,
+                ..generated.clone()
+            }
+            .data_key()
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! View tests: components rendered into a real document in headless Chromium and
+//! asserted through the DOM. Data comes from fixed JSON, never the network.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, Utc};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use mcp_console::api::decode::list_response;
+use mcp_console::components::connection_card::ConnectionCard;
+use mcp_console::components::filter_bar::FilterBar;
+use mcp_console::components::status_badge::StatusBadge;
+use mcp_console::model::connection::{Connection, Status};
+use mcp_console::model::filter::{StatusCounts, StatusFilter};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: &str = "2026-03-25T15:00:00.000Z";
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(NOW)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+fn decode(json: &str) -> Vec<Connection> {
+    match list_response(200, Some("application/json"), json) {
+        Ok(list) => list.connections,
+        Err(error) => panic!("fixture did not decode: {error}"),
+    }
+}
+
+fn one(json: &str) -> Connection {
+    decode(&format!("[{json}]")).remove(0)
+}
+
+const ORDERS: &str = r#"{"id":"3f6c1a2e-5b7d-4c8e-9f01-23456789abcd","tenantId":"t","name":"Order Management System",
+    "serverUrl":"https://mcp.example.com/oms","authType":"bearer","status":"error",
+    "instructions":"Line one of the rules.\nLine two.\nLine three.\nLine four is hidden at first.",
+    "lastHealthCheckAt":"2026-03-25T12:00:00.000Z","createdAt":"2026-01-10T14:00:00.000Z","updatedAt":"2026-03-25T12:00:00.000Z"}"#;
+
+/// A fresh element in the document to render into.
+fn container() -> HtmlElement {
+    let document = document();
+    let element = document
+        .create_element("div")
+        .unwrap_or_else(|_| panic!("no div"));
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&element);
+    }
+    element.unchecked_into()
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    match root.query_selector(selector) {
+        Ok(Some(element)) => element,
+        _ => panic!("nothing matches {selector}"),
+    }
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|list| list.length())
+        .unwrap_or(0)
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn click(element: &Element) {
+    element.unchecked_ref::<HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn card_shows_every_field_with_the_page_contract() {
+    let root = container();
+    let connection = one(ORDERS);
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) /> }
+    });
+    let article = find(&root, "article");
+    assert_eq!(
+        article.get_attribute("data-connection-id").as_deref(),
+        Some("3f6c1a2e-5b7d-4c8e-9f01-23456789abcd")
+    );
+    assert_eq!(
+        article.get_attribute("data-status").as_deref(),
+        Some("error")
+    );
+    assert_eq!(text(&find(&article, "h2")), "Order Management System");
+    assert!(text(&find(&article, ".badge")).contains("Error"));
+    let link = find(&article, "a.server-url");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://mcp.example.com/oms")
+    );
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(text(&article).contains("Bearer token"));
+    assert!(text(&article).contains("3f6c1a2e-5b7d-4c8e-9f01-23456789abcd"));
+    let times = article
+        .query_selector_all("time")
+        .map(|l| l.length())
+        .unwrap_or(0);
+    assert_eq!(times, 3);
+    let checked = find(&article, "time");
+    assert_eq!(
+        checked.get_attribute("datetime").as_deref(),
+        Some("2026-03-25T12:00:00.000Z")
+    );
+    assert_eq!(text(&checked), "3 hours ago");
+    // The exact time is the time's description, shown on hover and focus.
+    let tooltip_id = checked
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let tooltip = find(&article, &format!("#{tooltip_id}"));
+    assert!(!text(&tooltip).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn never_checked_and_non_http_urls_are_plain_text() {
+    let root = container();
+    let connection = one(
+        r#"{"id":"x","tenantId":"t","name":"Legacy","serverUrl":"javascript:alert(1)","authType":"api_key","status":"unknown","lastHealthCheckAt":null}"#,
+    );
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) /> }
+    });
+    assert_eq!(count(&root, "a"), 0);
+    assert!(text(&root).contains("javascript:alert(1)"));
+    assert!(text(&root).contains("Never checked"));
+    assert!(text(&root).contains("api_key"));
+    assert!(text(&root).contains("No instructions"));
+    assert_eq!(count(&root, "button[aria-expanded]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn hostile_strings_stay_inert_text() {
+    let root = container();
+    let connection = one(
+        r#"{"id":"h","tenantId":"t","name":"<img src=x onerror=alert(1)>","serverUrl":"https://x.test","authType":"<b>bold</b>","status":"<i>x</i>","instructions":"<script>alert(1)</script>"}"#,
+    );
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) /> }
+    });
+    assert_eq!(count(&root, "img, script, b, i"), 0);
+    assert_eq!(text(&find(&root, "h2")), "<img src=x onerror=alert(1)>");
+    assert!(text(&root).contains("<script>alert(1)</script>"));
+    assert_eq!(
+        find(&root, "article")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("<i>x</i>")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn badge_words_and_shapes() {
+    for (status, word, class) in [
+        (Status::Active, "Active", "badge--active"),
+        (Status::Error, "Error", "badge--error"),
+        (Status::Unknown, "Unknown", "badge--unknown"),
+        (Status::Other("degraded".into()), "degraded", "badge--other"),
+    ] {
+        let root = container();
+        let _mounted = mount_to(
+            root.clone(),
+            move || view! { <StatusBadge status=status.clone() /> },
+        );
+        let badge = find(&root, ".badge");
+        assert_eq!(text(&badge), word);
+        assert!(badge.class_list().contains(class), "{class}");
+        // A shape as well as the colour, hidden from screen readers (the word says it).
+        assert_eq!(
+            find(&badge, "svg").get_attribute("aria-hidden").as_deref(),
+            Some("true")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn instructions_toggle_expands_to_the_full_text() {
+    let root = container();
+    let connection = one(ORDERS);
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) /> }
+    });
+    let toggle = find(&root, "button[aria-expanded]");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let region_id = toggle.get_attribute("aria-controls").unwrap_or_default();
+    let region = find(&root, &format!("#{region_id}"));
+    assert!(!text(&region).contains("Line four"));
+    assert!(text(&region).ends_with('…'));
+
+    click(&toggle);
+    tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        text(&region),
+        "Line one of the rules.\nLine two.\nLine three.\nLine four is hidden at first."
+    );
+
+    click(&toggle);
+    tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!text(&region).contains("Line four"));
+}
+
+#[wasm_bindgen_test]
+async fn filter_bar_shows_counts_and_reports_choices() {
+    let root = container();
+    let selected = RwSignal::new(StatusFilter::All);
+    let counts = StatusCounts {
+        all: 25,
+        active: 14,
+        error: 6,
+        unknown: 5,
+    };
+    let on_select = Callback::new(move |filter| selected.set(filter));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <FilterBar counts=Signal::stored(counts) selected on_select /> }
+    });
+    let buttons = root
+        .query_selector_all("button")
+        .unwrap_or_else(|_| panic!("no buttons"));
+    let labels: Vec<String> = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(labels, ["All 25", "Active 14", "Error 6", "Unknown 5"]);
+    let pressed = || text(&find(&root, "button[aria-pressed=true]"));
+    assert_eq!(pressed(), "All 25");
+
+    click(&find(&root, "button.filter--error"));
+    tick().await;
+    assert_eq!(selected.get_untracked(), StatusFilter::Error);
+    assert_eq!(pressed(), "Error 6");
+    assert_eq!(count(&root, "button[aria-pressed=true]"), 1);
+}
