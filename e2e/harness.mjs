@@ -1,0 +1,84 @@
+// Starts the demo API serving the release build and opens pages against it. Each
+// test file gets its own server on a free port, so files can run in parallel while
+// the tests inside a file share one scenario and run in order.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchBrowser } from "./browser.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DEMO_API = process.env.DEMO_API ?? path.join(root, "target/debug/demo-api");
+
+export async function startServer(args = []) {
+  const child = spawn(DEMO_API, ["--port", "0", "--dist", path.join(root, "dist"), ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  let origin;
+  for await (const line of lines) {
+    const match = line.match(/listening on (http:\/\/\S+)/);
+    if (match) {
+      origin = match[1];
+      break;
+    }
+  }
+  if (!origin) throw new Error("the demo API did not start");
+  lines.on("line", () => {});
+  const control = async (method, route, body) => {
+    const response = await fetch(origin + route, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body && JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return {
+    origin,
+    /** Replaces what the API answers; fields left out take their defaults. */
+    scenario: (scenario) => control("PUT", "/_demo/scenario", scenario),
+    reset: () => control("POST", "/_demo/reset"),
+    requests: () => control("GET", "/_demo/requests"),
+    api: async (route) => (await fetch(origin + route)).json(),
+    async stop() {
+      child.kill();
+      await once(child, "exit");
+    },
+  };
+}
+
+/**
+ * A browser session that records what must never happen: page errors, dialogs
+ * (an `alert()` from hostile text would open one) and console errors other than
+ * the failed requests a test provokes on purpose.
+ */
+export async function startBrowser() {
+  const browser = await launchBrowser();
+  const problems = [];
+  return {
+    problems,
+    async page(url, options = {}) {
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        colorScheme: options.colorScheme ?? "light",
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      page.on("dialog", async (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        await dialog.dismiss();
+      });
+      page.on("console", (message) => {
+        const text = message.text();
+        if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
+          problems.push(`console error: ${text}`);
+        }
+      });
+      if (url) await page.goto(url);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
