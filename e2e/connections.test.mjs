@@ -224,10 +224,20 @@ test("a refresh that fails keeps the cards and shows the failure beside them", a
 test("Refresh re-fetches and shows what changed", async () => {
   await open();
   await cards().first().waitFor();
+  // Unchanged cards stay as they are, expanded instructions included.
+  const toggle = page.locator("button[aria-controls]").first();
+  await toggle.click();
+  await page.evaluate(() => (document.querySelector("article").dataset.marker = "kept"));
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.waitForFunction(() => document.querySelector("[aria-busy=true]") === null);
+  assert.equal((await server.requests()).list, 2);
+  assert.equal(await page.locator("article[data-marker=kept]").count(), 1);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+
   await server.scenario({ dataset: "empty" });
   await page.getByRole("button", { name: "Refresh" }).click();
   await page.getByRole("heading", { name: "No connections" }).waitFor();
-  assert.equal((await server.requests()).list, 2);
+  assert.equal((await server.requests()).list, 3);
 });
 
 test("hostile strings stay inert text; unreadable records are named; odd values shown", async () => {

@@ -37,7 +37,7 @@ mod tests {
 
     #[test]
     fn errors_first_then_unknown_other_active_oldest_check_first() {
-        let mut list = vec![
+        let mut list = [
             checked(
                 "active-old",
                 Status::Active,

@@ -2,6 +2,7 @@
 //! chooses which state to show.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
@@ -9,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::client;
+use crate::api::{LoadError, client};
 use crate::components::connection_card::ConnectionCard;
 use crate::components::filter_bar::FilterBar;
 use crate::components::load_error_panel::LoadErrorPanel;
@@ -63,104 +64,107 @@ pub fn ConnectionsPage() -> impl IntoView {
         }
     });
 
+    // The list changes only when a request succeeds; comparing by pointer keeps a
+    // refresh's other state changes from re-rendering the cards.
+    let list = Memo::new_with_compare(
+        move |_| state.with(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list))),
+        |old, new| match (old, new) {
+            (Some(Some(old)), Some(Some(new))) => !Arc::ptr_eq(old, new),
+            (old, new) => old.map(Option::is_some) != new.map(Option::is_some),
+        },
+    );
+    let selected = Signal::derive(move || view.get().status);
     let counts = Memo::new(move |_| {
-        state.with(|s| {
-            s.loaded
-                .as_ref()
-                .map(|(list, _)| StatusCounts::of(&list.connections))
+        list.with(|list| {
+            list.as_ref()
+                .map(|list| StatusCounts::of(&list.connections))
                 .unwrap_or_default()
         })
     });
-    let selected = Signal::derive(move || view.get().status);
     let visible = move || -> Vec<Connection> {
         let filter = selected.get();
-        state.with(|s| {
-            s.loaded
-                .as_ref()
-                .map(|(list, _)| {
-                    list.connections
-                        .iter()
-                        .filter(|c| filter.matches(&c.status))
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default()
+        list.with(|list| {
+            list.iter()
+                .flat_map(|list| &list.connections)
+                .filter(|c| filter.matches(&c.status))
+                .cloned()
+                .collect()
         })
     };
-    let shown = Memo::new(move |_| {
-        let filter = selected.get();
-        state.with(|s| {
-            s.loaded.as_ref().map(|(list, _)| {
-                let shown = list
-                    .connections
-                    .iter()
-                    .filter(|c| filter.matches(&c.status))
-                    .count();
-                (shown, list.connections.len())
-            })
-        })
-    });
-    let summary = move || match shown.get() {
-        Some((shown, 1)) => format!("Showing {shown} of 1 connection"),
-        Some((shown, total)) => format!("Showing {shown} of {total} connections"),
-        None => String::new(),
+    let loaded = Memo::new(move |_| list.with(Option::is_some));
+    let summary = move || {
+        let total = counts.get().all;
+        let shown = counts.get().get(selected.get());
+        match (loaded.get(), total) {
+            (false, _) => String::new(),
+            (true, 1) => format!("Showing {shown} of 1 connection"),
+            (true, _) => format!("Showing {shown} of {total} connections"),
+        }
     };
+    let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
     let updated = move || {
-        state.with(|s| {
-            s.loaded
-                .as_ref()
-                .map(|(_, at)| format!("Updated {}", relative(*at, now.get())))
-        })
+        loaded_at
+            .get()
+            .map(|at| format!("Updated {}", relative(at, now.get())))
     };
-    let refreshing = move || state.with(|s| s.in_flight && s.loaded.is_some());
+    let refreshing = Memo::new(move |_| state.with(|s| s.in_flight && s.loaded.is_some()));
+    let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
 
     let banner = move || {
-        state.with(|s| match (&s.error, &s.loaded) {
-            (Some(error), Some((_, at))) => Some(view! {
-                <LoadErrorPanel error=error.clone() showing_since=Some(*at) now on_retry=retry />
-            }),
-            _ => None,
-        })
+        let error = failure.get()?;
+        let since = loaded_at.get()?;
+        Some(view! { <LoadErrorPanel error showing_since=Some(since) now on_retry=retry /> })
     };
     let rejected = move || {
-        state.with(|s| {
-            s.loaded
-                .as_ref()
-                .filter(|(list, _)| !list.rejected.is_empty())
-                .map(|(list, _)| view! { <RejectedNotice rejected=list.rejected.clone() /> })
+        list.with(|list| {
+            list.as_ref()
+                .filter(|list| !list.rejected.is_empty())
+                .map(|list| view! { <RejectedNotice rejected=list.rejected.clone() /> })
         })
     };
-    let body = move || {
-        let (first_load, error, total) = state.with(|s| {
-            (
-                s.is_first_load(),
-                s.error.clone(),
-                s.loaded.as_ref().map(|(list, _)| list.connections.len()),
-            )
-        });
-        match (total, error) {
-            (None, _) if first_load => view! { <LoadingState /> }.into_any(),
-            (None, Some(error)) => view! {
-                <LoadErrorPanel error showing_since=None now on_retry=retry />
-            }
-            .into_any(),
-            (None, None) | (Some(0), _) => view! { <EmptyState /> }.into_any(),
-            (Some(_), _) if shown.get().is_some_and(|(shown, _)| shown == 0) => view! {
-                <NoMatchesState
-                    filter=selected.get()
-                    on_show_all=Callback::new(move |()| select.run(StatusFilter::All))
-                />
-            }
-            .into_any(),
-            (Some(_), _) => view! {
-                <section class="cards" aria-label="Connections">
-                    <For each=visible key=card_key let(connection)>
-                        <ConnectionCard connection now />
-                    </For>
-                </section>
-            }
-            .into_any(),
+    let screen = Memo::new(move |_| {
+        let first_load = state.with(LoadState::is_first_load);
+        let counts = counts.get();
+        match (loaded.get(), failure.get()) {
+            (false, _) if first_load => Screen::Loading,
+            (false, Some(error)) => Screen::Failed(error),
+            (false, None) => Screen::Loading,
+            (true, _) if counts.all == 0 => Screen::Empty,
+            (true, _) if counts.get(selected.get()) == 0 => Screen::NoMatches(selected.get()),
+            (true, _) => Screen::Cards,
         }
+    });
+    let body = move || match screen.get() {
+        Screen::Loading => view! { <LoadingState /> }.into_any(),
+        Screen::Failed(error) => view! {
+            <LoadErrorPanel error showing_since=None now on_retry=retry />
+        }
+        .into_any(),
+        Screen::Empty => view! { <EmptyState /> }.into_any(),
+        Screen::NoMatches(filter) => view! {
+            <NoMatchesState
+                filter
+                on_show_all=Callback::new(move |()| select.run(StatusFilter::All))
+            />
+        }
+        .into_any(),
+        Screen::Cards => view! {
+            <section class="cards" aria-label="Connections">
+                <For each=visible key=card_key let(connection)>
+                    <ConnectionCard connection now />
+                </For>
+            </section>
+        }
+        .into_any(),
+    };
+    // Filters only mean something once a list is there; while the first load runs a
+    // placeholder holds their place so nothing jumps.
+    let filters = move || match (loaded.get(), screen.get()) {
+        (true, _) => view! { <FilterBar counts selected on_select=select /> }.into_any(),
+        (false, Screen::Loading) => {
+            view! { <div class="filters filters--placeholder" aria-hidden="true"></div> }.into_any()
+        }
+        (false, _) => ().into_any(),
     };
 
     view! {
@@ -178,7 +182,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                 <button
                     type="button"
                     class="button button--secondary"
-                    aria-busy=move || refreshing().to_string()
+                    aria-busy=move || refreshing.get().to_string()
                     on:click=move |_| load()
                 >
                     <svg
@@ -203,7 +207,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                 </button>
             </div>
         </div>
-        <FilterBar counts selected on_select=select />
+        {filters}
         <p class="summary" aria-live="polite">
             {summary}
         </p>
@@ -211,6 +215,16 @@ pub fn ConnectionsPage() -> impl IntoView {
         {rejected}
         {body}
     }
+}
+
+/// What the area below the filters shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    Loading,
+    Failed(LoadError),
+    Empty,
+    NoMatches(StatusFilter),
+    Cards,
 }
 
 /// Cards are keyed by id and content, so a refresh re-renders only the connections

@@ -1,0 +1,34 @@
+// Makes the README's screenshots from the release build in headless Chromium:
+//   node scripts/screenshots.mjs   (after `trunk build --release` and `cargo build -p demo-api`)
+import { mkdirSync } from "node:fs";
+import { startBrowser, startServer } from "../e2e/harness.mjs";
+
+const out = "docs/screenshots";
+const shots = [
+  { file: "connections-light.png", colorScheme: "light", viewport: { width: 1280, height: 860 } },
+  { file: "connections-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 860 } },
+  { file: "connections-phone.png", colorScheme: "light", viewport: { width: 390, height: 844 } },
+  {
+    file: "connections-error.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 520 },
+    scenario: { fault: "status", faultStatus: 503, faultMessage: "Scheduled maintenance until 14:00 UTC" },
+  },
+];
+
+mkdirSync(out, { recursive: true });
+const server = await startServer();
+const browser = await startBrowser();
+try {
+  for (const shot of shots) {
+    await server.scenario(shot.scenario ?? {});
+    const page = await browser.page(server.origin + "/", shot);
+    await page.locator("article, [role=alert]").first().waitFor();
+    await page.screenshot({ path: `${out}/${shot.file}` });
+    await page.context().close();
+    console.log(`wrote ${out}/${shot.file}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}

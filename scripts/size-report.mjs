@@ -1,0 +1,34 @@
+// Prints the release build's size per file: raw, gzip and brotli (both at their
+// highest level, as a CDN or pre-compression step would serve them).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const dist = process.argv[2] ?? "dist";
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const rows = readdirSync(dist)
+  .filter((name) => statSync(path.join(dist, name)).isFile() && !/\.(br|gz)$/.test(name))
+  .sort()
+  .map((name) => {
+    const bytes = readFileSync(path.join(dist, name));
+    return {
+      name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+  });
+const total = rows.reduce(
+  (sum, row) => ({ name: "total", raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+
+console.log("| file | raw | gzip | brotli |");
+console.log("|---|---:|---:|---:|");
+for (const row of [...rows, total]) {
+  const name = row.name.replace(/-[0-9a-f]{16}(?=[._])/, "-‹hash›");
+  console.log(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+}
