@@ -23,6 +23,10 @@ Options:
 
 Every option also accepts --name=value. The scenario options can be changed at run
 time through /_demo/scenario; POST /_demo/reset goes back to the ones given here.
+
+The web app gets the headers of DIR/_headers (Netlify / Cloudflare Pages format,
+read again when it changes; a malformed file stops the server), and FILE.br or
+FILE.gz instead of FILE when the browser accepts it.
 ";
 
 const OPTIONS: &[&str] = &[

@@ -4,9 +4,11 @@
 
 mod api;
 mod cli;
+mod content_coding;
 mod control;
 mod data;
 mod faults;
+mod header_rules;
 mod routes;
 mod scenario;
 mod state;
@@ -54,6 +56,9 @@ fn main() -> ExitCode {
 }
 
 async fn run(config: Config) -> std::io::Result<()> {
+    // A malformed `_headers` stops the server before it listens: exit code 1.
+    let site = Arc::new(static_files::Site::new(config.dist));
+    let headers_note = site.check_headers().await.map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))
         .await
         .map_err(|e| {
@@ -63,18 +68,20 @@ async fn run(config: Config) -> std::io::Result<()> {
             )
         })?;
     let address = listener.local_addr()?;
-    announce(address)?;
+    announce(address, &headers_note)?;
     let state = Arc::new(AppState::new(config.scenario, time::now_millis()));
     // No graceful shutdown: it would wait for requests held by the `hang` fault.
-    axum::serve(listener, routes::app(state, config.dist)).await
+    axum::serve(listener, routes::app(state, site)).await
 }
 
-/// Prints the line tests wait for (with the real port), then the control endpoints.
-fn announce(address: SocketAddr) -> std::io::Result<()> {
+/// Prints the line tests wait for (with the real port), then the header file's
+/// state and the control endpoints.
+fn announce(address: SocketAddr, headers_note: &str) -> std::io::Result<()> {
     let base = format!("http://{address}");
     let mut out = std::io::stdout().lock();
     writeln!(out, "MCP Console demo API listening on {base}")?;
     out.flush()?;
+    writeln!(out, "  {headers_note}")?;
     writeln!(
         out,
         "  Switch what the API answers (fields optional, missing = default):\n\
