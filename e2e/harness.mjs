@@ -65,6 +65,12 @@ export async function startBrowser() {
         colorScheme: options.colorScheme ?? "light",
       });
       const page = await context.newPage();
+      // Devtools-injected, so it runs whatever the page's CSP says.
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("dialog", async (dialog) => {
         problems.push(`dialog: ${dialog.message()}`);

@@ -1,14 +1,17 @@
 // Prints the release build's size per file: raw, gzip and brotli (both at their
-// highest level, as a CDN or pre-compression step would serve them).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// highest level, as scripts/compress.mjs writes them). Everything listed is loaded
+// on first visit, so the total is the initial transfer.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const rows = readdirSync(dist)
-  .filter((name) => statSync(path.join(dist, name)).isFile() && !/\.(br|gz)$/.test(name))
+const rows = readdirSync(dist, { recursive: true, withFileTypes: true })
+  // `_headers` is read by the host, never sent to browsers.
+  .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name) && entry.name !== "_headers")
+  .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)))
   .sort()
   .map((name) => {
     const bytes = readFileSync(path.join(dist, name));
@@ -22,13 +25,13 @@ const rows = readdirSync(dist)
     };
   });
 const total = rows.reduce(
-  (sum, row) => ({ name: "total", raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
-  { raw: 0, gzip: 0, brotli: 0 },
+  (sum, row) => ({ ...sum, raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { name: "total (initial transfer)", raw: 0, gzip: 0, brotli: 0 },
 );
 
 console.log("| file | raw | gzip | brotli |");
 console.log("|---|---:|---:|---:|");
 for (const row of [...rows, total]) {
-  const name = row.name.replace(/-[0-9a-f]{16}(?=[._])/, "-‹hash›");
+  const name = row.name.replace(/-[0-9a-f]{8,16}(?=[._])/, "-‹hash›");
   console.log(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
 }

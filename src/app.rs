@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::icon::Icon;
 use crate::pages::connections::ConnectionsPage;
 
 #[component]
@@ -13,10 +14,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <div class="topbar__inner">
                 <span class="brand">
-                    <svg class="brand__mark" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-                        <rect x="2" y="2" width="20" height="20" rx="6" fill="var(--accent)" />
-                        <path d="M7 16V8l5 5 5-5v8" fill="none" stroke="var(--on-accent)" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
-                    </svg>
+                    <Icon name="brand" />
                     "MCP Console"
                 </span>
             </div>

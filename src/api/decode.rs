@@ -1,9 +1,12 @@
 //! Turns an HTTP answer (status, content type, body text) into a connection list or
 //! a `LoadError`. Pure, so every odd answer can be tested on the host.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
 
 use super::dto::ConnectionDto;
 use super::error::LoadError;
@@ -25,49 +28,62 @@ pub fn list_response(
     if looks_like_html {
         return Err(LoadError::NotJson { status });
     }
-    match serde_json::from_str::<Value>(body) {
-        Ok(Value::Array(records)) => Ok(decode_records(records)),
-        Ok(other) => Err(LoadError::WrongShape {
-            found: json_kind(&other),
-        }),
-        Err(error) => Err(LoadError::Malformed {
-            detail: error.to_string(),
+    // Each record stays raw text until it is decoded on its own, so one bad record
+    // cannot hide the good ones and no intermediate JSON tree is built.
+    match serde_json::from_str::<Vec<&RawValue>>(body) {
+        Ok(records) => Ok(decode_records(&records)),
+        Err(error) => Err(match serde_json::from_str::<IgnoredAny>(body) {
+            Ok(_) => LoadError::WrongShape {
+                found: json_kind(body),
+            },
+            Err(_) => LoadError::Malformed {
+                detail: error.to_string(),
+            },
         }),
     }
+}
+
+/// The documented error body, `{"error": "…"}`.
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: String,
 }
 
 fn error_response(status: u16, looks_like_html: bool, body: &str) -> LoadError {
     if looks_like_html {
         return LoadError::NotJson { status };
     }
-    let message = serde_json::from_str::<Value>(body).ok().and_then(|value| {
-        value
-            .get("error")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    });
+    let message = serde_json::from_str::<ErrorBody>(body)
+        .ok()
+        .map(|body| body.error);
     LoadError::http(status, message.as_deref())
 }
 
-/// Reads every record on its own so one bad record does not hide the good ones.
-fn decode_records(records: Vec<Value>) -> ConnectionList {
+/// Just the id of a record that could not be read, to name it.
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+}
+
+fn decode_records(records: &[&RawValue]) -> ConnectionList {
     let mut list = ConnectionList::default();
     let mut seen = HashSet::with_capacity(records.len());
-    for (index, record) in records.into_iter().enumerate() {
-        let id = record.get("id").and_then(Value::as_str).map(str::to_owned);
+    for (index, record) in records.iter().enumerate() {
+        let text = record.get();
         let reject = |reason: String| RejectedRecord {
             position: index + 1,
-            id: id.clone(),
+            id: serde_json::from_str::<IdOnly>(text)
+                .ok()
+                .map(|probe| probe.id.into_owned()),
             reason,
         };
-        if !record.is_object() {
-            list.rejected.push(reject(format!(
-                "it is {}, not an object",
-                json_kind(&record)
-            )));
+        if !text.starts_with('{') {
+            list.rejected
+                .push(reject(format!("it is {}, not an object", json_kind(text))));
             continue;
         }
-        match serde_json::from_value::<ConnectionDto>(record) {
+        match serde_json::from_str::<ConnectionDto>(text) {
             Ok(dto) => {
                 let connection = Connection::from(dto);
                 if connection.id.trim().is_empty() {
@@ -86,14 +102,15 @@ fn decode_records(records: Vec<Value>) -> ConnectionList {
     list
 }
 
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+/// What kind of JSON value `text` (valid JSON) is, from its first character.
+fn json_kind(text: &str) -> &'static str {
+    match text.trim_start().chars().next() {
+        Some('{') => "an object",
+        Some('[') => "a list",
+        Some('"') => "a string",
+        Some('t' | 'f') => "a true/false value",
+        Some('n') => "null",
+        _ => "a number",
     }
 }
 

@@ -35,7 +35,8 @@ pub fn Instructions(text: Option<String>) -> impl IntoView {
     let title_ref = title.clone();
     let controls = region.clone();
     view! {
-        <section class="instructions" aria-labelledby=title_ref>
+        // Not a landmark: every card has one, all with the same heading.
+        <div class="instructions" role="group" aria-labelledby=title_ref>
             <div class="instructions__head">
                 <h3 class="instructions__title" id=title>"Instructions to agents"</h3>
                 <span class="instructions__size">{size}</span>
@@ -59,7 +60,7 @@ pub fn Instructions(text: Option<String>) -> impl IntoView {
             >
                 {move || if expanded.get() { "Show less" } else { "Show full instructions" }}
             </button>
-        </section>
+        </div>
     }
     .into_any()
 }

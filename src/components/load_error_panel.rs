@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::icon::Icon;
 use crate::api::LoadError;
 use crate::model::relative_time::relative;
 
@@ -21,11 +22,7 @@ pub fn LoadErrorPanel(
     };
     view! {
         <div class="alert" role="alert">
-            <svg class="alert__icon" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
-                <path d="M8 1.3 15.2 14.2H.8z" fill="currentColor" />
-                <path d="M8 5.8v4" stroke="var(--surface)" stroke-width="1.8" stroke-linecap="round" />
-                <circle cx="8" cy="12.1" r="1" fill="var(--surface)" />
-            </svg>
+            <Icon name="error" />
             <div class="alert__body">
                 <h2 class="alert__title">{headline}</h2>
                 <p class="alert__what">{error.title()}</p>

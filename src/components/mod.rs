@@ -2,6 +2,7 @@
 
 pub mod connection_card;
 pub mod filter_bar;
+pub mod icon;
 pub mod instructions;
 pub mod load_error_panel;
 pub mod rejected_notice;

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use crate::api::{LoadError, client};
 use crate::components::connection_card::ConnectionCard;
 use crate::components::filter_bar::FilterBar;
+use crate::components::icon::Icon;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::rejected_notice::RejectedNotice;
 use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
@@ -185,24 +186,9 @@ pub fn ConnectionsPage() -> impl IntoView {
                     aria-busy=move || refreshing.get().to_string()
                     on:click=move |_| load()
                 >
-                    <svg
-                        class="refresh-icon"
-                        class:refresh-icon--spinning=refreshing
-                        viewBox="0 0 16 16"
-                        width="16"
-                        height="16"
-                        aria-hidden="true"
-                        focusable="false"
-                    >
-                        <path
-                            d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2v3.2h-3.2"
-                            fill="none"
-                            stroke="currentColor"
-                            stroke-width="1.6"
-                            stroke-linecap="round"
-                            stroke-linejoin="round"
-                        />
-                    </svg>
+                    <span class="refresh-icon" class:refresh-icon--spinning=move || refreshing.get()>
+                        <Icon name="refresh" />
+                    </span>
                     "Refresh"
                 </button>
             </div>

@@ -1,0 +1,156 @@
+// The build as operators ship it: headers, caching, compression, integrity, CSP,
+// and accessibility (axe-core) in every state, theme and width.
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { startServer, startBrowser } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const shippedHeaders = readFileSync(new URL("../deploy/_headers", import.meta.url), "utf8");
+const shipped = (name) => shippedHeaders.match(new RegExp(`^\\s+${name}: (.*)$`, "m"))?.[1];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(() => {
+  assert.deepEqual(browser.problems.splice(0), [], "no CSP violations, page errors or console errors");
+});
+
+const indexHtml = () => readFileSync(new URL("../dist/index.html", import.meta.url), "utf8");
+const assetPaths = () => [...indexHtml().matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+
+test("every response carries the shipped security headers", async () => {
+  assert.match(shipped("Content-Security-Policy"), /script-src 'self' 'wasm-unsafe-eval'/);
+  for (const route of ["/", "/index.html", "/connections/some-id", ...assetPaths()]) {
+    const response = await fetch(server.origin + route);
+    assert.equal(response.status, 200, route);
+    for (const name of [
+      "Content-Security-Policy",
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "Permissions-Policy",
+      "Cross-Origin-Opener-Policy",
+    ]) {
+      assert.equal(response.headers.get(name), shipped(name), `${name} on ${route}`);
+    }
+  }
+});
+
+test("index.html is never cached stale; hashed assets are immutable", async () => {
+  for (const route of ["/", "/index.html", "/connections/some-id"]) {
+    assert.equal((await fetch(server.origin + route)).headers.get("cache-control"), "no-cache", route);
+  }
+  for (const route of assetPaths()) {
+    assert.match(route, /-[0-9a-f]{8,}[._]/, "content-hashed name");
+    const cache = (await fetch(server.origin + route)).headers.get("cache-control");
+    assert.equal(cache, "public, max-age=31536000, immutable", route);
+  }
+});
+
+test("pre-compressed brotli and gzip are served when accepted", async () => {
+  const wasm = assetPaths().find((p) => p.endsWith(".wasm"));
+  const plain = await fetch(server.origin + wasm, { headers: { "accept-encoding": "identity" } });
+  const raw = Buffer.from(await plain.arrayBuffer());
+  for (const encoding of ["br", "gzip"]) {
+    const response = await fetch(server.origin + wasm, { headers: { "accept-encoding": encoding } });
+    assert.equal(response.headers.get("content-encoding"), encoding);
+    assert.equal(response.headers.get("content-type"), "application/wasm");
+    // fetch decodes the body: it must be the same wasm.
+    assert.ok(raw.equals(Buffer.from(await response.arrayBuffer())));
+  }
+});
+
+test("no inline script; integrity on the script, the app's JS and wasm, and the CSS", () => {
+  const html = indexHtml();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "every script has a src");
+  assert.doesNotMatch(html, /\son[a-z]+=/i, "no inline event handlers");
+  for (const pattern of [
+    /<script[^>]+src="\/assets\/boot-[^"]+"[^>]+integrity="sha384-/,
+    /<link rel="modulepreload"[^>]+integrity="sha384-/,
+    /<link rel="preload"[^>]+\.wasm"[^>]+integrity="sha384-/,
+    /<link rel="stylesheet"[^>]+integrity="sha384-/,
+  ]) {
+    assert.match(html, pattern);
+  }
+});
+
+const STATES = {
+  cards: { scenario: {}, ready: "article" },
+  "expanded instructions": {
+    scenario: {},
+    ready: "article",
+    act: async (page) => {
+      await page.locator("button[aria-expanded=false]").first().click();
+      await page.locator("button[aria-expanded=true]").first().waitFor();
+    },
+  },
+  "hostile data": { scenario: { dataset: "hostile" }, ready: "article" },
+  empty: { scenario: { dataset: "empty" }, ready: ".empty" },
+  error: { scenario: { fault: "status", faultStatus: 503, faultMessage: "Maintenance" }, ready: "[role=alert]" },
+  "loading": { scenario: { delayMs: 60000 }, ready: ".card--skeleton" },
+  "refresh failed": {
+    scenario: {},
+    ready: "article",
+    act: async (page) => {
+      await server.scenario({ fault: "status", faultStatus: 502 });
+      await page.getByRole("button", { name: "Refresh" }).click();
+      await page.getByRole("alert").waitFor();
+    },
+  },
+};
+
+for (const colorScheme of ["light", "dark"]) {
+  for (const width of [390, 1280]) {
+    test(`axe finds no violations: ${colorScheme}, ${width}px, every state`, async () => {
+      for (const [name, state] of Object.entries(STATES)) {
+        await server.scenario(state.scenario);
+        const page = await browser.page(null, { colorScheme, viewport: { width, height: 900 } });
+        await page.goto(server.origin + "/");
+        await page.locator(state.ready).first().waitFor();
+        await state.act?.(page);
+        await page.evaluate(axeSource);
+        const result = await page.evaluate(() =>
+          window.axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+          }),
+        );
+        const violations = result.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`,
+        );
+        assert.deepEqual(violations, [], `${name}, ${colorScheme}, ${width}px`);
+        await page.context().close();
+      }
+    });
+  }
+}
+
+test("nothing jumps when the data arrives (cumulative layout shift under 0.1)", async () => {
+  for (const width of [390, 1280]) {
+    await server.scenario({ delayMs: 700 });
+    const page = await browser.page(null, { viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      window.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(server.origin + "/");
+    await page.locator(".card--skeleton").first().waitFor();
+    await page.locator("article").first().waitFor();
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.__layoutShift);
+    assert.ok(shift < 0.1, `layout shift ${shift.toFixed(3)} at ${width}px`);
+    await page.context().close();
+  }
+});
