@@ -12,7 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEMO_API = process.env.DEMO_API ?? path.join(root, "target/debug/demo-api");
 
 export async function startServer(args = []) {
-  const child = spawn(DEMO_API, ["--port", "0", "--dist", path.join(root, "dist"), ...args], {
+  // The console on main does not send API keys yet: the API runs without auth.
+  const child = spawn(DEMO_API, ["--port", "0", "--dist", path.join(root, "dist"), "--auth", "none", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -38,7 +39,7 @@ export async function startServer(args = []) {
   return {
     origin,
     /** Replaces what the API answers; fields left out take their defaults. */
-    scenario: (scenario) => control("PUT", "/_demo/scenario", scenario),
+    scenario: (scenario) => control("PUT", "/_demo/scenario", { auth: "none", ...scenario }),
     reset: () => control("POST", "/_demo/reset"),
     requests: () => control("GET", "/_demo/requests"),
     api: async (route) => (await fetch(origin + route)).json(),

@@ -11,14 +11,12 @@ use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use crate::faults;
 use crate::state::AppState;
 use crate::time::now_millis;
+use crate::{auth, cors, faults};
 
-/// How long a fake health check takes, so the UI shows its "testing" state.
-const HEALTH_CHECK_TIME: Duration = Duration::from_millis(600);
-
-/// The routes below `/api`; the scenario's delay and fault apply to all of them.
+/// The routes below `/api`. Outermost first: CORS (preflights end there), the
+/// scenario's delay and fault, then the auth check, for every path below `/api`.
 pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
         .route("/mcp-connections", get(list))
@@ -26,7 +24,9 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/mcp-connections/{id}/test", post(test))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn_with_state(state, faults::apply))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::require))
+        .layer(middleware::from_fn_with_state(state.clone(), faults::apply))
+        .layer(middleware::from_fn_with_state(state, cors::apply))
 }
 
 /// The contract's error shape: `{"error": "…"}`.
@@ -60,7 +60,9 @@ async fn test(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Res
     if state.record(&id).is_none() {
         return connection_not_found();
     }
-    tokio::time::sleep(HEALTH_CHECK_TIME).await;
+    // The scenario's check time, so the UI shows its "testing" state.
+    let check_time = Duration::from_millis(state.scenario().test_delay_ms);
+    tokio::time::sleep(check_time).await;
     match state.check_health(&id, now_millis()) {
         Some(result) => Json(result).into_response(),
         // The data set was switched during the check.

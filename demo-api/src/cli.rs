@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::scenario::{Dataset, Fault, Scenario};
+use crate::scenario::{AuthMode, Dataset, Fault, Scenario};
 
 pub const USAGE: &str = "\
 demo-api: demo MCP connections API and static host for MCP Console
@@ -19,10 +19,27 @@ Options:
   --fault KIND           none | status | html | malformed | wrong-shape | hang (default none)
   --fault-status N       HTTP status for the status and html faults (default 500)
   --fault-message TEXT   error message for the status fault (default: one per status)
+  --retry-after-seconds N
+                         Retry-After of a 429 or 503 status fault (default 5)
+  --test-delay-ms N      time a POST /api/mcp-connections/ID/test takes (default 600)
+  --auth MODE            api-key | cookie | none: what /api requires (default api-key)
+  --cors-origin ORIGIN   let pages of ORIGIN (http://localhost:3000) call /api, with
+                         credentials; repeat for more (default: same origin only)
   -h, --help             show this help
 
 Every option also accepts --name=value. The scenario options can be changed at run
 time through /_demo/scenario; POST /_demo/reset goes back to the ones given here.
+Only there: consoleConfig (any JSON, served as /config.json instead of
+DIST/config.json) and consoleConfigRaw (text served as /config.json, to test a
+broken file; wins over consoleConfig). Without either, /config.json is the file,
+or 404 when there is none.
+
+Authentication of /api:
+  api-key  Authorization: Bearer sf_test_v1_demo7Kq2mX9vL4pR8sT1wY6z (sandbox) or
+           sf_live_v1_demo3Hn8cV5bQ1xJ7fD2gW4k (production); the key
+           sf_test_v1_noscope5Tz1Lk8Pq3Wm6Rx9Yb lacks the scope (403)
+  cookie   the session cookie that GET /_demo/login sets (GET /_demo/logout clears it)
+  none     no check
 
 The web app gets the headers of DIR/_headers (Netlify / Cloudflare Pages format,
 read again when it changes; a malformed file stops the server), and FILE.br or
@@ -39,6 +56,10 @@ const OPTIONS: &[&str] = &[
     "--fault",
     "--fault-status",
     "--fault-message",
+    "--retry-after-seconds",
+    "--test-delay-ms",
+    "--auth",
+    "--cors-origin",
 ];
 
 #[derive(Debug, PartialEq, Eq)]
@@ -106,6 +127,13 @@ where
             }
             "--fault-status" => scenario.fault_status = number(&name, &value)?,
             "--fault-message" => scenario.fault_message = Some(value),
+            "--retry-after-seconds" => scenario.retry_after_seconds = number(&name, &value)?,
+            "--test-delay-ms" => scenario.test_delay_ms = number(&name, &value)?,
+            "--auth" => {
+                scenario.auth = AuthMode::parse(&value)
+                    .ok_or_else(|| one_of(&name, &value, AuthMode::NAMES))?;
+            }
+            "--cors-origin" => scenario.cors_origins.push(value),
             _ => return Err(format!("unknown option '{name}'")),
         }
     }
@@ -168,6 +196,14 @@ mod tests {
             "429",
             "--fault-message",
             "slow down",
+            "--retry-after-seconds",
+            "30",
+            "--test-delay-ms",
+            "0",
+            "--auth",
+            "cookie",
+            "--cors-origin",
+            "http://localhost:3000",
         ])?;
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.port, 0);
@@ -179,6 +215,12 @@ mod tests {
             fault: Fault::Status,
             fault_status: 429,
             fault_message: Some("slow down".to_owned()),
+            retry_after_seconds: 30,
+            test_delay_ms: 0,
+            auth: AuthMode::Cookie,
+            cors_origins: vec!["http://localhost:3000".to_owned()],
+            console_config: None,
+            console_config_raw: None,
         };
         assert_eq!(config.scenario, expected);
         Ok(())
@@ -191,6 +233,48 @@ mod tests {
         assert_eq!(config.scenario.fault, Fault::WrongShape);
         assert_eq!(config.scenario.fault_message.as_deref(), Some("a=b"));
         Ok(())
+    }
+
+    #[test]
+    fn auth_modes_and_repeated_cors_origins() -> Result<(), String> {
+        assert_eq!(run(&[])?.scenario.auth, AuthMode::ApiKey);
+        assert!(run(&[])?.scenario.cors_origins.is_empty());
+        for (flag, mode) in [
+            ("--auth=api-key", AuthMode::ApiKey),
+            ("--auth=cookie", AuthMode::Cookie),
+            ("--auth=none", AuthMode::None),
+        ] {
+            assert_eq!(run(&[flag])?.scenario.auth, mode, "{flag}");
+        }
+        let config = run(&[
+            "--cors-origin",
+            "http://localhost:3000",
+            "--cors-origin=https://console.example.com",
+            "--auth",
+            "none",
+            "--auth",
+            "cookie",
+        ])?;
+        assert_eq!(
+            config.scenario.cors_origins,
+            ["http://localhost:3000", "https://console.example.com"]
+        );
+        assert_eq!(config.scenario.auth, AuthMode::Cookie, "the last one wins");
+        Ok(())
+    }
+
+    #[test]
+    fn help_names_every_option_and_the_demo_keys() {
+        for option in OPTIONS {
+            assert!(USAGE.contains(&format!("\n  {option} ")), "{option}");
+        }
+        for key in [
+            crate::auth::DEMO_SANDBOX_KEY,
+            crate::auth::DEMO_PRODUCTION_KEY,
+            crate::auth::NO_SCOPE_KEY,
+        ] {
+            assert!(USAGE.contains(key), "{key}");
+        }
     }
 
     #[test]
@@ -213,6 +297,17 @@ mod tests {
             &["--verbose"],
             &["stray"],
             &["--host="],
+            &["--auth"],
+            &["--auth", "bearer"],
+            &["--auth", "API-KEY"],
+            &["--cors-origin"],
+            &["--cors-origin", "localhost:3000"],
+            &["--cors-origin", "http://localhost:3000/"],
+            &["--cors-origin", "*"],
+            &["--test-delay-ms", "-5"],
+            &["--test-delay-ms", "3600001"],
+            &["--retry-after-seconds", "1.5"],
+            &["--retry-after-seconds", "86401"],
         ] {
             assert!(parse(args.iter().copied()).is_err(), "{args:?}");
         }

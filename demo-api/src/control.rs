@@ -1,24 +1,31 @@
-//! `/_demo/*`: switch the scenario at run time and read request counts. No auth:
-//! the server binds to loopback by default and exists for local demos and tests.
+//! `/_demo/*`: switch the scenario at run time, change a record, read what the API
+//! received, and sign in or out for the `cookie` auth mode. No auth: the server
+//! binds to loopback by default and exists for local demos and tests.
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use serde::Deserialize;
 
 use crate::api::json_error;
+use crate::auth;
 use crate::scenario::Scenario;
 use crate::state::AppState;
+use crate::time::now_millis;
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
         .route("/scenario", get(get_scenario).put(put_scenario))
         .route("/reset", post(reset))
         .route("/requests", get(requests))
+        .route("/connections/{id}", put(put_connection))
+        .route("/login", get(auth::login))
+        .route("/logout", get(auth::logout))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
 }
@@ -45,16 +52,89 @@ async fn reset(State(state): State<Arc<AppState>>) -> Json<Scenario> {
 }
 
 async fn requests(State(state): State<Arc<AppState>>) -> Response {
-    Json(state.counts()).into_response()
+    Json(state.request_log()).into_response()
+}
+
+/// `PUT /_demo/connections/{id}`: what may be changed in a record.
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordChange {
+    /// Any text: the console must show unknown statuses too.
+    status: String,
+}
+
+impl RecordChange {
+    fn from_json(body: &[u8]) -> Result<Self, String> {
+        let problem =
+            |e: &dyn std::fmt::Display| format!("expected {{\"status\": \"<text>\"}}: {e}");
+        let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| problem(&e))?;
+        // Serde would also take a struct from an array; only an object is meant.
+        if !value.is_object() {
+            return Err(problem(&"not a JSON object"));
+        }
+        serde_json::from_value(value).map_err(|e| problem(&e))
+    }
+}
+
+/// Sets a record's status (and its last check to now), e.g. between two loads.
+async fn put_connection(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let change = match RecordChange::from_json(&body) {
+        Ok(change) => change,
+        Err(message) => return json_error(StatusCode::BAD_REQUEST, &message),
+    };
+    match state.set_status(&id, &change.status, now_millis()) {
+        Some(record) => Json(record).into_response(),
+        None => json_error(StatusCode::NOT_FOUND, "MCP connection not found"),
+    }
 }
 
 async fn not_found() -> Response {
     json_error(
         StatusCode::NOT_FOUND,
-        "Not found: see GET /_demo/scenario, PUT /_demo/scenario, POST /_demo/reset, GET /_demo/requests",
+        "Not found: see GET /_demo/scenario, PUT /_demo/scenario, POST /_demo/reset, \
+         GET /_demo/requests, PUT /_demo/connections/{id}, GET /_demo/login, GET /_demo/logout",
     )
 }
 
 async fn method_not_allowed() -> Response {
     json_error(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_changes() {
+        assert_eq!(
+            RecordChange::from_json(br#"{"status":"error"}"#),
+            Ok(RecordChange {
+                status: "error".to_owned()
+            })
+        );
+        assert_eq!(
+            RecordChange::from_json(br#"{"status":"paused \u2014 by admin"}"#).map(|c| c.status),
+            Ok("paused \u{2014} by admin".to_owned())
+        );
+        for body in [
+            &b""[..],
+            b"error",
+            b"[]",
+            b"[\"error\"]",
+            b"{}",
+            b"{\"status\":null}",
+            b"{\"status\":1}",
+            b"{\"status\":\"error\",\"name\":\"x\"}",
+        ] {
+            assert!(
+                RecordChange::from_json(body).is_err(),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
 }

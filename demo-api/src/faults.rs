@@ -16,10 +16,12 @@ use crate::state::{AppState, Endpoint};
 const HANG_TIME: Duration = Duration::from_secs(3600);
 
 pub async fn apply(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    // Counted on arrival, so a request that meets a fault or hangs still counts.
+    // Counted on arrival, so a request that meets a fault, a refusal or a hang
+    // still counts.
     if let Some(endpoint) = endpoint_of(request.method(), request.uri().path()) {
         state.count(endpoint);
     }
+    state.note_headers(request.headers());
     let scenario = state.scenario();
     if scenario.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(scenario.delay_ms)).await;
@@ -64,20 +66,28 @@ fn status_code(code: u16) -> StatusCode {
 
 fn status_fault(scenario: &Scenario) -> Response {
     let status = status_code(scenario.fault_status);
-    let message = scenario
-        .fault_message
-        .as_deref()
-        .unwrap_or_else(|| default_message(status));
-    let mut response = json_error(status, message);
-    if status == StatusCode::TOO_MANY_REQUESTS {
+    let seconds = scenario.retry_after_seconds;
+    let message = match (&scenario.fault_message, status) {
+        (Some(message), _) => message.clone(),
+        (None, StatusCode::TOO_MANY_REQUESTS) => {
+            format!("Too many requests, retry after {seconds} seconds")
+        }
+        (None, _) => default_message(status).to_owned(),
+    };
+    let mut response = json_error(status, &message);
+    // Both statuses may say when to come back (RFC 9110 §10.2.3).
+    if matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+    ) {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
     response
 }
 
-/// What the platform would plausibly say for each status.
+/// What the platform would plausibly say for each status (429 says its wait).
 fn default_message(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 => "Bad request",
@@ -85,7 +95,7 @@ fn default_message(status: StatusCode) -> &'static str {
         403 => "This API key does not have the mcp_connections:read scope",
         404 => "Not found",
         408 => "Request timed out",
-        429 => "Too many requests, retry after 5 seconds",
+        429 => "Too many requests",
         500 => "Internal server error",
         502 => "Bad gateway",
         503 => "Service temporarily unavailable",
@@ -175,6 +185,48 @@ mod tests {
             assert!(std::str::from_utf8(&cut).is_ok());
             assert!(cut.starts_with(b"["));
         }
+    }
+
+    fn header(response: &Response, name: header::HeaderName) -> Option<&str> {
+        response.headers().get(name).and_then(|v| v.to_str().ok())
+    }
+
+    #[tokio::test]
+    async fn retry_after_follows_the_scenario() {
+        for (status, seconds, retry_after) in [
+            (429, 5, Some("5")),
+            (429, 30, Some("30")),
+            (503, 0, Some("0")),
+            (500, 30, None),
+            (502, 30, None),
+        ] {
+            let response = status_fault(&Scenario {
+                fault: Fault::Status,
+                fault_status: status,
+                retry_after_seconds: seconds,
+                ..Scenario::default()
+            });
+            assert_eq!(response.status().as_u16(), status);
+            assert_eq!(
+                header(&response, header::RETRY_AFTER),
+                retry_after,
+                "{status}"
+            );
+            if status == 429 {
+                let body = axum::body::to_bytes(response.into_body(), 1024)
+                    .await
+                    .unwrap_or_default();
+                let expected =
+                    format!(r#"{{"error":"Too many requests, retry after {seconds} seconds"}}"#);
+                assert_eq!(String::from_utf8_lossy(&body), expected);
+            }
+        }
+        let custom = status_fault(&Scenario {
+            fault_status: 429,
+            fault_message: Some("slow down".to_owned()),
+            ..Scenario::default()
+        });
+        assert_eq!(header(&custom, header::RETRY_AFTER), Some("5"));
     }
 
     #[test]

@@ -446,6 +446,29 @@ mod tests {
         }
     }
 
+    /// The file the project ships parses, and the console's entry points are
+    /// revalidated while hashed assets are cached for good.
+    #[test]
+    fn shipped_file_parses() -> Result<(), Box<dyn std::error::Error>> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/_headers");
+        let rules = HeaderRules::parse(&std::fs::read_to_string(path)?)?;
+        let cache = |path: &str| {
+            rules
+                .headers_for(&[path])
+                .into_iter()
+                .find(|(name, _)| name == "cache-control")
+                .map(|(_, value)| String::from_utf8_lossy(value.as_bytes()).into_owned())
+        };
+        for path in ["/", "/index.html", "/config.json"] {
+            assert_eq!(cache(path).as_deref(), Some("no-cache"), "{path}");
+        }
+        assert_eq!(
+            cache("/assets/app-1234.js").as_deref(),
+            Some("public, max-age=31536000, immutable")
+        );
+        Ok(())
+    }
+
     #[tokio::test]
     async fn file_is_reread_when_it_changes() -> Result<(), Box<dyn std::error::Error>> {
         let dir = std::env::temp_dir().join(format!("demo-api-header-file-{}", std::process::id()));

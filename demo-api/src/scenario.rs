@@ -1,12 +1,16 @@
-//! What the demo API answers: which data set, how slowly, and which fault.
+//! What the demo API answers: which data set, how slowly, which fault, how callers
+//! authenticate, which other origins may call it, and the console's `config.json`.
 //! The same shape is given on the command line and through `/_demo/scenario`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// More than this many generated records would only eat memory.
 pub const MAX_COUNT: usize = 200_000;
 /// One hour: a longer delay is surely a typo (and `hang` exists for "forever").
 pub const MAX_DELAY_MS: u64 = 3_600_000;
+/// One day: a longer `Retry-After` is surely a typo.
+pub const MAX_RETRY_AFTER_SECONDS: u64 = 86_400;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,6 +69,40 @@ impl Fault {
     }
 }
 
+/// How `/api` requests must prove who they are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthMode {
+    /// `Authorization: Bearer <key>`, as the hosted API wants it.
+    #[default]
+    ApiKey,
+    /// The session cookie that `/_demo/login` sets, as behind the platform's login.
+    Cookie,
+    /// Anything goes.
+    None,
+}
+
+impl AuthMode {
+    pub const NAMES: &[&str] = &["api-key", "cookie", "none"];
+
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "api-key" => Some(Self::ApiKey),
+            "cookie" => Some(Self::Cookie),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::ApiKey => "api-key",
+            Self::Cookie => "cookie",
+            Self::None => "none",
+        }
+    }
+}
+
 /// Every field is optional on input; unknown fields are refused so that a typo in a
 /// test's scenario fails loudly instead of silently testing the default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +114,18 @@ pub struct Scenario {
     pub fault: Fault,
     pub fault_status: u16,
     pub fault_message: Option<String>,
+    /// `Retry-After` of a 429 or 503 status fault.
+    pub retry_after_seconds: u64,
+    /// How long `POST …/test` takes, so the UI shows its "testing" state.
+    pub test_delay_ms: u64,
+    pub auth: AuthMode,
+    /// Origins (`http://localhost:3000`) whose pages may call `/api` (CORS).
+    pub cors_origins: Vec<String>,
+    /// Served as `/config.json` instead of `DIST/config.json`; null = the file.
+    pub console_config: Option<Value>,
+    /// Served verbatim as `/config.json` (to test a broken file); wins over
+    /// `console_config`.
+    pub console_config_raw: Option<String>,
 }
 
 impl Default for Scenario {
@@ -87,6 +137,12 @@ impl Default for Scenario {
             fault: Fault::None,
             fault_status: 500,
             fault_message: None,
+            retry_after_seconds: 5,
+            test_delay_ms: 600,
+            auth: AuthMode::ApiKey,
+            cors_origins: Vec::new(),
+            console_config: None,
+            console_config_raw: None,
         }
     }
 }
@@ -117,6 +173,17 @@ impl Scenario {
         if !(200..=599).contains(&self.fault_status) {
             return Err("faultStatus must be between 200 and 599".to_owned());
         }
+        if self.retry_after_seconds > MAX_RETRY_AFTER_SECONDS {
+            return Err(format!(
+                "retryAfterSeconds must be at most {MAX_RETRY_AFTER_SECONDS}"
+            ));
+        }
+        if self.test_delay_ms > MAX_DELAY_MS {
+            return Err(format!("testDelayMs must be at most {MAX_DELAY_MS}"));
+        }
+        for origin in &self.cors_origins {
+            check_origin(origin)?;
+        }
         Ok(())
     }
 
@@ -126,6 +193,29 @@ impl Scenario {
             Dataset::Generated => (self.dataset, self.count),
             other => (other, 0),
         }
+    }
+}
+
+/// An origin is compared byte for byte with the browser's `Origin` header, which is
+/// always `scheme://host[:port]` in lower case: anything else would never match,
+/// so it is refused rather than silently ignored.
+fn check_origin(origin: &str) -> Result<(), String> {
+    let host = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    let well_formed = host.is_some_and(|host| {
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && b != b'/' && !b.is_ascii_uppercase())
+    });
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!(
+            "corsOrigins: {origin:?} is not an origin as browsers send it: \
+             http(s)://host[:port] in lower case, no path or trailing slash"
+        ))
     }
 }
 
@@ -145,7 +235,9 @@ mod tests {
         let json = serde_json::to_value(Scenario::default())?;
         let expected = serde_json::json!({
             "dataset": "demo", "count": 1000, "delayMs": 0,
-            "fault": "none", "faultStatus": 500, "faultMessage": null
+            "fault": "none", "faultStatus": 500, "faultMessage": null,
+            "retryAfterSeconds": 5, "testDelayMs": 600, "auth": "api-key",
+            "corsOrigins": [], "consoleConfig": null, "consoleConfigRaw": null
         });
         assert_eq!(json, expected);
         Ok(())
@@ -174,6 +266,18 @@ mod tests {
             b"{\"faultStatus\":600}",
             b"{\"count\":-1}",
             b"{\"count\":10000000}",
+            b"{\"auth\":\"basic\"}",
+            b"{\"auth\":\"apiKey\"}",
+            b"{\"testDelayMs\":3600001}",
+            b"{\"retryAfterSeconds\":86401}",
+            b"{\"corsOrigins\":\"http://localhost:3000\"}",
+            b"{\"corsOrigins\":[\"http://localhost:3000/\"]}",
+            b"{\"corsOrigins\":[\"localhost:3000\"]}",
+            b"{\"corsOrigins\":[\"http://LocalHost:3000\"]}",
+            b"{\"corsOrigins\":[\"*\"]}",
+            b"{\"corsOrigins\":[\"https://\"]}",
+            b"{\"consoleConfigRaw\":{}}",
+            b"{\"consoleconfig\":{}}",
         ] {
             assert!(
                 Scenario::from_json(body).is_err(),
@@ -181,6 +285,33 @@ mod tests {
                 String::from_utf8_lossy(body)
             );
         }
+    }
+
+    #[test]
+    fn new_fields_are_read() -> Result<(), String> {
+        let scenario = Scenario::from_json(
+            br#"{"auth":"cookie","corsOrigins":["http://localhost:3000","https://console.example.com:8443"],
+                "consoleConfig":{"apiBaseUrl":"http://127.0.0.1:9000","auth":"cookie"},
+                "consoleConfigRaw":"{not json","testDelayMs":0,"retryAfterSeconds":30}"#,
+        )?;
+        assert_eq!(scenario.auth, AuthMode::Cookie);
+        assert_eq!(
+            scenario.cors_origins,
+            ["http://localhost:3000", "https://console.example.com:8443"]
+        );
+        assert_eq!(
+            scenario.console_config,
+            Some(serde_json::json!({"apiBaseUrl": "http://127.0.0.1:9000", "auth": "cookie"}))
+        );
+        assert_eq!(scenario.console_config_raw.as_deref(), Some("{not json"));
+        assert_eq!(scenario.test_delay_ms, 0);
+        assert_eq!(scenario.retry_after_seconds, 30);
+        // Any JSON value is a config to serve, a bare string or number too.
+        let string = Scenario::from_json(br#"{"consoleConfig":"text"}"#)?;
+        assert_eq!(string.console_config, Some(Value::from("text")));
+        let null = Scenario::from_json(br#"{"consoleConfig":null,"consoleConfigRaw":null}"#)?;
+        assert_eq!(null, Scenario::default());
+        Ok(())
     }
 
     #[test]
@@ -192,6 +323,12 @@ mod tests {
             let fault = Fault::parse(name);
             assert!(fault.is_some(), "{name}");
             let json = serde_json::to_value(fault).ok();
+            assert_eq!(json, Some(serde_json::Value::from(*name)));
+        }
+        for name in AuthMode::NAMES {
+            let mode = AuthMode::parse(name);
+            assert_eq!(mode.map(AuthMode::name), Some(*name));
+            let json = serde_json::to_value(mode).ok();
             assert_eq!(json, Some(serde_json::Value::from(*name)));
         }
     }

@@ -1,10 +1,12 @@
 //! The server's global state: the scenario, a mutable copy of its records (the
-//! test endpoint updates them) and request counters for the tests.
+//! test endpoint and `/_demo/connections/{id}` update them) and what the API
+//! received, for the tests.
 
 use std::collections::HashMap;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderName, header};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -27,6 +29,17 @@ pub struct RequestCounts {
     pub test: u64,
 }
 
+/// `GET /_demo/requests`: the counts, and the credentials and origin of the last
+/// `/api` request (what the browser really sent).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestLog {
+    #[serde(flatten)]
+    pub counts: RequestCounts,
+    pub last_authorization: Option<String>,
+    pub last_origin: Option<String>,
+}
+
 pub struct AppState {
     /// The server's start: every record's times are relative to it.
     started_at: UnixMillis,
@@ -40,7 +53,7 @@ struct Inner {
     records: Vec<Value>,
     /// The serialized list, kept because a generated set can be tens of MB.
     list_json: Option<Bytes>,
-    counts: RequestCounts,
+    log: RequestLog,
     /// Health checks run per id since start or reset; they decide the next result.
     checks: HashMap<String, u32>,
 }
@@ -52,7 +65,7 @@ impl Inner {
             scenario,
             records,
             list_json: None,
-            counts: RequestCounts::default(),
+            log: RequestLog::default(),
             checks: HashMap::new(),
         }
     }
@@ -106,15 +119,28 @@ impl AppState {
     pub fn count(&self, endpoint: Endpoint) {
         let mut inner = self.write();
         let counter = match endpoint {
-            Endpoint::List => &mut inner.counts.list,
-            Endpoint::Detail => &mut inner.counts.detail,
-            Endpoint::Test => &mut inner.counts.test,
+            Endpoint::List => &mut inner.log.counts.list,
+            Endpoint::Detail => &mut inner.log.counts.detail,
+            Endpoint::Test => &mut inner.log.counts.test,
         };
         *counter += 1;
     }
 
-    pub fn counts(&self) -> RequestCounts {
-        self.read().counts
+    /// Keeps the `Authorization` and `Origin` of an `/api` request (absent = null).
+    pub fn note_headers(&self, headers: &HeaderMap) {
+        let value = |name: HeaderName| {
+            headers
+                .get(name)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let (authorization, origin) = (value(header::AUTHORIZATION), value(header::ORIGIN));
+        let mut inner = self.write();
+        inner.log.last_authorization = authorization;
+        inner.log.last_origin = origin;
+    }
+
+    pub fn request_log(&self) -> RequestLog {
+        self.read().log.clone()
     }
 
     /// The whole list as JSON text.
@@ -164,6 +190,23 @@ impl AppState {
             last_health_check_at,
         })
     }
+
+    /// Sets one record's status as if a check had just found it; `None` for an
+    /// unknown id. Returns the record.
+    pub fn set_status(&self, id: &str, status: &str, now: UnixMillis) -> Option<Value> {
+        let mut inner = self.write();
+        let inner = &mut *inner;
+        let record = inner.records.iter_mut().find(|r| id_of(r) == Some(id))?;
+        if let Some(object) = record.as_object_mut() {
+            object.insert("status".into(), status.into());
+            object.insert("lastHealthCheckAt".into(), format_iso(now).into());
+        }
+        let record = record.clone();
+        // The next health check starts over from this status: an `error` fails first.
+        inner.checks.remove(id);
+        inner.list_json = None;
+        Some(record)
+    }
 }
 
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -188,6 +231,7 @@ fn health_check_result(current_status: Option<&str>, call: u32) -> &'static str 
 mod tests {
     use super::*;
     use crate::scenario::Dataset;
+    use axum::http::HeaderValue;
 
     const NOW: UnixMillis = 1_774_440_000_000;
     const OMS: &str = "3f6c1a2e-5b7d-4c8e-9f01-23456789abcd";
@@ -224,6 +268,61 @@ mod tests {
     }
 
     #[test]
+    fn set_status_survives_scenario_changes_that_keep_the_data() {
+        let state = AppState::new(Scenario::default(), NOW);
+        assert_eq!(state.set_status("no-such-id", "error", NOW), None);
+        let record = state.set_status(OMS, "error", NOW + 5).unwrap_or_default();
+        assert_eq!(record["status"], "error");
+        assert_eq!(record["lastHealthCheckAt"], format_iso(NOW + 5));
+        assert!(String::from_utf8_lossy(&state.list_json()).contains(&format_iso(NOW + 5)));
+        // A check right after fails first, as for any connection in error.
+        assert_eq!(
+            state.check_health(OMS, NOW).map(|c| c.status),
+            Some("error")
+        );
+        state.set_status(OMS, "degraded", NOW);
+        state.set_scenario(Scenario {
+            delay_ms: 10,
+            auth: crate::scenario::AuthMode::None,
+            ..Scenario::default()
+        });
+        assert_eq!(state.record(OMS).unwrap_or_default()["status"], "degraded");
+        state.set_scenario(Scenario {
+            dataset: Dataset::Hostile,
+            ..Scenario::default()
+        });
+        state.set_scenario(Scenario::default());
+        assert_eq!(state.record(OMS).unwrap_or_default()["status"], "active");
+    }
+
+    #[test]
+    fn request_log_keeps_the_last_headers() {
+        let state = AppState::new(Scenario::default(), NOW);
+        assert_eq!(state.request_log(), RequestLog::default());
+        let mut headers = HeaderMap::new();
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer k"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://localhost:3000"),
+        );
+        state.note_headers(&headers);
+        state.count(Endpoint::Detail);
+        let json = serde_json::to_value(state.request_log()).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "list": 0, "detail": 1, "test": 0,
+                "lastAuthorization": "Bearer k", "lastOrigin": "http://localhost:3000"
+            })
+        );
+        state.note_headers(&HeaderMap::new());
+        assert_eq!(state.request_log().last_authorization, None);
+        state.note_headers(&headers);
+        state.reset();
+        assert_eq!(state.request_log(), RequestLog::default());
+    }
+
+    #[test]
     fn records_follow_the_scenario() {
         let state = AppState::new(Scenario::default(), NOW);
         state.count(Endpoint::List);
@@ -233,7 +332,11 @@ mod tests {
             ..Scenario::default()
         });
         assert_eq!(state.list_len(), 7);
-        assert_eq!(state.counts().list, 1, "a scenario change keeps the counts");
+        assert_eq!(
+            state.request_log().counts.list,
+            1,
+            "a scenario change keeps the counts"
+        );
         state.set_scenario(Scenario {
             dataset: Dataset::Empty,
             ..Scenario::default()
@@ -241,7 +344,7 @@ mod tests {
         assert_eq!(&state.list_json()[..], b"[]");
         state.reset();
         assert_eq!(state.scenario(), Scenario::default());
-        assert_eq!(state.counts(), RequestCounts::default());
+        assert_eq!(state.request_log().counts, RequestCounts::default());
         assert!(state.record(OMS).is_some());
     }
 }

@@ -2,6 +2,8 @@
 //! other path so that the app's own router handles deep links (SPA fallback).
 //! Pre-compressed `NAME.br` / `NAME.gz` files are sent to clients that accept them,
 //! and the headers of `DIST/_headers` are added as a static host would.
+//! `/config.json` is the console's configuration: the scenario's override or the
+//! file, never the page.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -9,6 +11,7 @@ use std::path::{Path, PathBuf};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::console_config::{self, ConsoleConfig};
 use crate::content_coding::{Coding, negotiate};
 use crate::header_rules::{HeaderFile, Loaded};
 
@@ -52,8 +55,15 @@ impl Site {
     }
 }
 
-/// Serves `uri` from the site; the fallback of the whole server.
-pub async fn serve(site: &Site, method: &Method, uri: &Uri, request: &HeaderMap) -> Response {
+/// Serves `uri` from the site; the fallback of the whole server. `config` says
+/// where `/config.json` comes from.
+pub async fn serve(
+    site: &Site,
+    method: &Method,
+    uri: &Uri,
+    request: &HeaderMap,
+    config: &ConsoleConfig,
+) -> Response {
     let loaded = site.headers.current().await;
     let rules = match &*loaded {
         Loaded::Absent => None,
@@ -68,7 +78,8 @@ pub async fn serve(site: &Site, method: &Method, uri: &Uri, request: &HeaderMap)
         }
     };
     let accept = accept_encoding(request);
-    let (mut response, spa_fallback) = respond(&site.dist, method, uri, accept.as_deref()).await;
+    let (mut response, spa_fallback) =
+        respond(&site.dist, method, uri, accept.as_deref(), config).await;
     if let Some(rules) = rules {
         let path = rule_path(uri.path());
         let mut paths = vec![path.as_str()];
@@ -86,6 +97,7 @@ async fn respond(
     method: &Method,
     uri: &Uri,
     accept: Option<&str>,
+    config: &ConsoleConfig,
 ) -> (Response, bool) {
     if method != Method::GET && method != Method::HEAD {
         let message = "Method not allowed\n".to_owned();
@@ -97,6 +109,9 @@ async fn respond(
             false,
         );
     };
+    if relative == Path::new(console_config::FILE_NAME) {
+        return (config_response(dist, config, accept).await, false);
+    }
     let directory_index = relative.as_os_str().is_empty();
     if !directory_index
         && relative != Path::new(HEADERS_FILE)
@@ -132,6 +147,32 @@ async fn respond(
             false,
         ),
     }
+}
+
+/// `/config.json`: the override, else the file, else 404; never the page, which
+/// the console would take for a broken config.
+async fn config_response(dist: &Path, config: &ConsoleConfig, accept: Option<&str>) -> Response {
+    let mut response = match config.body() {
+        Some(body) => (
+            StatusCode::OK,
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            ],
+            body,
+        )
+            .into_response(),
+        None => match file_response(&dist.join(console_config::FILE_NAME), accept).await {
+            Some(response) => response,
+            None => text(StatusCode::NOT_FOUND, "Not found\n".to_owned()),
+        },
+    };
+    // It changes per deployment without a new build: always revalidate (unless
+    // `_headers` says otherwise).
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
 }
 
 /// The file's contents with its type, or `None` when it is not a readable file. The
@@ -398,7 +439,14 @@ mod tests {
         if let Some(accept) = accept {
             request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(accept));
         }
-        serve(site, &Method::GET, &Uri::from_static(path), &request).await
+        serve(
+            site,
+            &Method::GET,
+            &Uri::from_static(path),
+            &request,
+            &ConsoleConfig::File,
+        )
+        .await
     }
 
     async fn body(response: Response) -> Vec<u8> {
@@ -453,6 +501,7 @@ mod tests {
             &Method::POST,
             &Uri::from_static("/"),
             &HeaderMap::new(),
+            &ConsoleConfig::File,
         )
         .await;
         assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
@@ -672,6 +721,77 @@ mod tests {
             get_header(&varied, header::VARY),
             Some("Origin, Accept-Encoding")
         );
+
+        tokio::fs::remove_dir_all(&dist).await?;
+        Ok(())
+    }
+
+    #[tokio::test]
+    async fn config_json_is_the_override_the_file_or_404() -> std::io::Result<()> {
+        let dist = scratch("config");
+        tokio::fs::create_dir_all(&dist).await?;
+        tokio::fs::write(dist.join("index.html"), "<!doctype html>app").await?;
+        tokio::fs::write(
+            dist.join("_headers"),
+            "/*\n  X-Frame-Options: DENY\n/config.json\n  Cache-Control: no-cache, private\n",
+        )
+        .await?;
+        let site = Site::new(dist.clone());
+        let get = |config: ConsoleConfig| {
+            let site = &site;
+            async move {
+                let request = HeaderMap::new();
+                let uri = Uri::from_static("/config.json");
+                serve(site, &Method::GET, &uri, &request, &config).await
+            }
+        };
+        let json = serde_json::json!({"apiBaseUrl": "", "auth": "cookie"});
+
+        // No file and no override: 404, not the page.
+        let missing = get(ConsoleConfig::File).await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            get_header(&missing, header::CONTENT_TYPE),
+            Some("text/plain; charset=utf-8")
+        );
+        assert_eq!(
+            get_header(&missing, header::CACHE_CONTROL),
+            Some("no-cache, private")
+        );
+        assert_eq!(body(missing).await, b"Not found\n");
+
+        tokio::fs::write(dist.join("config.json"), r#"{"auth":"api-key"}"#).await?;
+        // The raw text wins over JSON (`ConsoleConfig::of`); here each is served.
+        for (config, expected) in [
+            (ConsoleConfig::File, r#"{"auth":"api-key"}"#.to_owned()),
+            (ConsoleConfig::Json(json.clone()), json.to_string()),
+            (ConsoleConfig::Raw("{oops".to_owned()), "{oops".to_owned()),
+        ] {
+            let case = format!("{config:?}");
+            let response = get(config).await;
+            assert_eq!(response.status(), StatusCode::OK, "{case}");
+            assert_eq!(
+                get_header(&response, header::CONTENT_TYPE),
+                Some("application/json"),
+                "{case}"
+            );
+            assert_eq!(
+                get_header(&response, header::CACHE_CONTROL),
+                Some("no-cache, private"),
+                "{case}"
+            );
+            assert_eq!(
+                get_header(&response, header::X_FRAME_OPTIONS),
+                Some("DENY"),
+                "{case}"
+            );
+            assert_eq!(body(response).await, expected.as_bytes(), "{case}");
+        }
+        // Without `_headers`, the default no-cache.
+        tokio::fs::remove_file(dist.join("_headers")).await?;
+        let plain = get(ConsoleConfig::Json(json)).await;
+        assert_eq!(get_header(&plain, header::CACHE_CONTROL), Some("no-cache"));
+        assert_eq!(get_header(&plain, header::X_FRAME_OPTIONS), None);
 
         tokio::fs::remove_dir_all(&dist).await?;
         Ok(())
