@@ -41,3 +41,38 @@ pub fn push_search(search: &str) {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
+
+/// `navigator.onLine`; true when it cannot be read, so nothing waits forever.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
+/// Whether the tab is visible (`document.visibilityState`).
+pub fn is_visible() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_none_or(|document| document.visibility_state() == web_sys::VisibilityState::Visible)
+}
+
+/// The key lives in `sessionStorage`: gone when the tab closes, never in a URL.
+const KEY_ITEM: &str = "mcp-console.api-key";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn stored_key() -> Option<String> {
+    session_storage()?.get_item(KEY_ITEM).ok().flatten()
+}
+
+/// Returns false when the browser refuses to store it (the key then lasts until
+/// the page is reloaded).
+pub fn store_key(secret: &str) -> bool {
+    session_storage().is_some_and(|storage| storage.set_item(KEY_ITEM, secret).is_ok())
+}
+
+pub fn forget_key() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(KEY_ITEM);
+    }
+}

@@ -1,41 +1,163 @@
-//! The only code that talks HTTP. Everything it receives goes through `decode`.
+//! The only code that talks HTTP: the API (with the key or the session cookie, a time
+//! limit, and offline detection) and the console's own `config.json`. Everything it
+//! receives goes through `decode`.
 
+use std::time::Duration;
+
+use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{RequestCache, RequestInit, Response};
+use web_sys::{AbortController, RequestCache, RequestCredentials, RequestInit, Response};
 
-use super::decode;
+use super::decode::{self, TestOutcome};
 use super::error::LoadError;
+use crate::model::api_key::ApiKey;
+use crate::model::config::{self, Config, ConfigError};
 use crate::model::list::ConnectionList;
+use crate::model::retry::parse_retry_after;
+use crate::platform;
 
-const LIST_PATH: &str = "/api/mcp-connections";
+const LIST_TIMEOUT_SECS: u32 = 20;
+/// A health check waits on the MCP server itself, so it gets longer.
+const TEST_TIMEOUT_SECS: u32 = 45;
 
-/// `GET /api/mcp-connections` on the page's own origin, bypassing the HTTP cache
-/// so that Refresh always asks the API.
-pub async fn fetch_connections() -> Result<ConnectionList, LoadError> {
-    let (status, content_type, body) = get_text(LIST_PATH).await.ok_or(LoadError::Network)?;
-    decode::list_response(status, content_type.as_deref(), &body)
+/// How requests prove who is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credentials {
+    /// Sent as `Authorization: Bearer …` to the API origin, never with cookies.
+    Key(ApiKey),
+    /// The platform's session cookie.
+    Cookie,
 }
 
-/// Status, content type and body text, or `None` when no complete answer arrived
-/// (offline, DNS, CORS, or a body cut off mid-transfer).
-async fn get_text(url: &str) -> Option<(u16, Option<String>, String)> {
-    let window = web_sys::window()?;
+/// Where the API is and how to authenticate: plain data, cheap to clone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiClient {
+    base_url: String,
+    credentials: Credentials,
+}
+
+/// An HTTP answer, read whole.
+struct Answer {
+    status: u16,
+    content_type: Option<String>,
+    retry_after_secs: Option<u64>,
+    body: String,
+}
+
+impl ApiClient {
+    pub fn new(config: &Config, credentials: Credentials) -> Self {
+        ApiClient {
+            base_url: config.api_base_url.clone(),
+            credentials,
+        }
+    }
+
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// `GET /api/mcp-connections`.
+    pub async fn list(&self) -> Result<ConnectionList, LoadError> {
+        let answer = self
+            .send("GET", "/api/mcp-connections", LIST_TIMEOUT_SECS)
+            .await?;
+        decode::list_response(answer.status, answer.content_type.as_deref(), &answer.body)
+            .map_err(|error| error.with_retry_after(answer.retry_after_secs))
+    }
+
+    /// `POST /api/mcp-connections/{id}/test`: a live health check.
+    pub async fn test(&self, id: &str) -> Result<TestOutcome, LoadError> {
+        // The id is untrusted: encoded, it stays one path segment.
+        let path = format!(
+            "/api/mcp-connections/{}/test",
+            String::from(js_sys::encode_uri_component(id))
+        );
+        let answer = self.send("POST", &path, TEST_TIMEOUT_SECS).await?;
+        decode::test_response(answer.status, answer.content_type.as_deref(), &answer.body)
+            .map_err(|error| error.with_retry_after(answer.retry_after_secs))
+    }
+
+    async fn send(&self, method: &str, path: &str, timeout_secs: u32) -> Result<Answer, LoadError> {
+        let init = RequestInit::new();
+        init.set_method(method);
+        // Refresh must always ask the API, never the HTTP cache.
+        init.set_cache(RequestCache::NoStore);
+        let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
+        let _ = headers.set("Accept", "application/json");
+        match &self.credentials {
+            Credentials::Key(key) => {
+                let _ = headers.set("Authorization", &key.authorization());
+                init.set_credentials(RequestCredentials::Omit);
+            }
+            Credentials::Cookie => init.set_credentials(RequestCredentials::Include),
+        }
+        init.set_headers(&headers);
+        let url = format!("{}{path}", self.base_url);
+        fetch_text(&url, &init, timeout_secs).await
+    }
+}
+
+/// Reads `config.json` beside index.html, never from a stale cache.
+pub async fn fetch_config() -> Result<Config, ConfigError> {
     let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_cache(RequestCache::NoStore);
-    let headers = web_sys::Headers::new().ok()?;
-    headers.set("Accept", "application/json").ok()?;
-    init.set_headers(&headers);
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    init.set_cache(RequestCache::NoCache);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    let answer = fetch_text("/config.json", &init, LIST_TIMEOUT_SECS)
         .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let content_type = response.headers().get("content-type").ok().flatten();
+        .map_err(|_| ConfigError::Unreachable)?;
+    config::parse(answer.status, &answer.body)
+}
+
+/// Sends the request and reads the whole body, giving up after `timeout_secs`.
+async fn fetch_text(url: &str, init: &RequestInit, timeout_secs: u32) -> Result<Answer, LoadError> {
+    if !platform::is_online() {
+        return Err(LoadError::Offline);
+    }
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let controller = AbortController::new().map_err(|_| LoadError::Network)?;
+    init.set_signal(Some(&controller.signal()));
+    let abort = controller.clone();
+    let timer = set_timeout_with_handle(
+        move || abort.abort(),
+        Duration::from_secs(u64::from(timeout_secs)),
+    )
+    .ok();
+    let result = read(window.fetch_with_str_and_init(url, init)).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.ok_or_else(|| {
+        if controller.signal().aborted() {
+            LoadError::Timeout {
+                after_secs: timeout_secs,
+            }
+        } else if !platform::is_online() {
+            LoadError::Offline
+        } else {
+            LoadError::Network
+        }
+    })
+}
+
+/// `None` when no complete answer arrived (DNS, CORS, abort, or a body cut off).
+async fn read(request: js_sys::Promise) -> Option<Answer> {
+    let response: Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+    let headers = response.headers();
+    let content_type = headers.get("content-type").ok().flatten();
+    let retry_after_secs = headers
+        .get("retry-after")
+        .ok()
+        .flatten()
+        .and_then(|value| parse_retry_after(&value, platform::now().timestamp()));
     let body = JsFuture::from(response.text().ok()?)
         .await
         .ok()?
         .as_string()?;
-    Some((response.status(), content_type, body))
+    Some(Answer {
+        status: response.status(),
+        content_type,
+        retry_after_secs,
+        body,
+    })
 }

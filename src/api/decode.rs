@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use super::dto::ConnectionDto;
 use super::error::LoadError;
-use crate::model::connection::Connection;
+use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::sort::problems_first;
 
@@ -20,14 +20,7 @@ pub fn list_response(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<ConnectionList, LoadError> {
-    let looks_like_html = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
-        || body.trim_start().starts_with('<');
-    if !(200..300).contains(&status) {
-        return Err(error_response(status, looks_like_html, body));
-    }
-    if looks_like_html {
-        return Err(LoadError::NotJson { status });
-    }
+    successful_json(status, content_type, body)?;
     // Each record stays raw text until it is decoded on its own, so one bad record
     // cannot hide the good ones and no intermediate JSON tree is built.
     match serde_json::from_str::<Vec<&RawValue>>(body) {
@@ -41,6 +34,50 @@ pub fn list_response(
             },
         }),
     }
+}
+
+/// The result of a health check now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestOutcome {
+    pub status: Status,
+    pub last_health_check_at: Option<Timestamp>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TestOutcomeDto {
+    status: String,
+    last_health_check_at: Option<String>,
+}
+
+/// Interprets the answer to `POST /api/mcp-connections/{id}/test`.
+pub fn test_response(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<TestOutcome, LoadError> {
+    successful_json(status, content_type, body)?;
+    let dto: TestOutcomeDto = serde_json::from_str(body).map_err(|error| LoadError::Malformed {
+        detail: error.to_string(),
+    })?;
+    Ok(TestOutcome {
+        status: Status::parse(&dto.status),
+        last_health_check_at: dto.last_health_check_at.as_deref().map(Timestamp::parse),
+    })
+}
+
+/// Any error status, or a success that is a web page rather than JSON, as a
+/// `LoadError`.
+fn successful_json(status: u16, content_type: Option<&str>, body: &str) -> Result<(), LoadError> {
+    let looks_like_html = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
+        || body.trim_start().starts_with('<');
+    if !(200..300).contains(&status) {
+        return Err(error_response(status, looks_like_html, body));
+    }
+    if looks_like_html {
+        return Err(LoadError::NotJson { status });
+    }
+    Ok(())
 }
 
 /// The documented error body, `{"error": "…"}`.
@@ -117,7 +154,7 @@ fn json_kind(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::connection::{AuthType, Status, Timestamp};
+    use crate::model::connection::AuthType;
 
     const FULL: &str = r#"{
         "id": "3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
@@ -283,6 +320,33 @@ mod tests {
             LoadError::NotJson { status: 200 }
         );
         assert_eq!(err(200, None, page), LoadError::NotJson { status: 200 });
+    }
+
+    #[test]
+    fn test_results_and_their_failures() {
+        assert_eq!(
+            test_response(
+                200,
+                Some("application/json"),
+                r#"{"status":"error","lastHealthCheckAt":"2026-03-25T12:00:00.000Z"}"#
+            ),
+            Ok(TestOutcome {
+                status: Status::Error,
+                last_health_check_at: Some(Timestamp::parse("2026-03-25T12:00:00.000Z")),
+            })
+        );
+        assert_eq!(
+            test_response(
+                404,
+                Some("application/json"),
+                r#"{"error":"MCP connection not found"}"#
+            ),
+            Err(LoadError::http(404, Some("MCP connection not found")))
+        );
+        assert!(matches!(
+            test_response(200, Some("application/json"), "{}"),
+            Err(LoadError::Malformed { .. })
+        ));
     }
 
     #[test]

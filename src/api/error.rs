@@ -8,12 +8,18 @@ const MAX_SERVER_MESSAGE_CHARS: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The request never got an HTTP answer: offline, DNS, CORS or a dropped connection.
+    /// The browser is offline; loading resumes when it is back online.
+    Offline,
+    /// No answer within the time limit; the request was aborted.
+    Timeout { after_secs: u32 },
+    /// The request never got an HTTP answer: DNS, CORS, TLS or a dropped connection.
     Network,
-    /// An HTTP error status, with the `error` message of a JSON body when there was one.
+    /// An HTTP error status, with the `error` message of a JSON body when there was
+    /// one and the `Retry-After` delay when the server sent one.
     Http {
         status: u16,
         server_message: Option<String>,
+        retry_after_secs: Option<u64>,
     },
     /// Something other than JSON came back, typically a proxy's HTML error page.
     NotJson { status: u16 },
@@ -27,6 +33,10 @@ impl LoadError {
     /// A short headline for the failure.
     pub fn title(&self) -> String {
         match self {
+            LoadError::Offline => "You are offline".to_owned(),
+            LoadError::Timeout { after_secs } => {
+                format!("The API did not answer within {after_secs} seconds")
+            }
             LoadError::Network => "Could not reach the connections API".to_owned(),
             LoadError::Http { status, .. } => {
                 format!("The API answered with an error ({})", status_words(*status))
@@ -43,14 +53,19 @@ impl LoadError {
     /// What it means and what to do next.
     pub fn advice(&self) -> String {
         match self {
-            LoadError::Network => "Check your network connection. If it works, the API may be down or blocking this site. Try again in a moment.".to_owned(),
-            LoadError::Http { status: 401, .. } => "Your sign-in or API key was refused. Sign in again, then retry.".to_owned(),
-            LoadError::Http { status: 403, .. } => "You do not have permission to read MCP connections. Ask a tenant administrator for access.".to_owned(),
-            LoadError::Http { status: 404, .. } => "The connections API was not found at this address. The console may be misconfigured.".to_owned(),
-            LoadError::Http { status: 429, .. } => "Too many requests were made. Wait a moment, then retry.".to_owned(),
-            LoadError::Http { status, .. } if *status >= 500 => "The platform had a problem answering. This is usually temporary: try again in a moment.".to_owned(),
+            LoadError::Offline => "The list loads again as soon as this device is back online.".to_owned(),
+            LoadError::Timeout { .. } => "The API or the network is slow right now. The console will try again.".to_owned(),
+            LoadError::Network => "Check your network connection. If it works, the API may be down, its address in config.json may be wrong, or it may not allow this site (CORS).".to_owned(),
+            LoadError::Http { status: 401, .. } => "Your session has ended or your credentials were refused. Sign in to the platform again, then retry.".to_owned(),
+            LoadError::Http { status: 403, .. } => "This key lacks permission to read MCP connections. Create a key with the MCP connections read scope in the platform's settings (API keys), or ask a tenant administrator, then sign in with it.".to_owned(),
+            LoadError::Http { status: 404, .. } => "The connections API was not found at this address. Check apiBaseUrl in config.json.".to_owned(),
+            LoadError::Http { status: 408, .. } => "The API gave up waiting for the request. The console will try again.".to_owned(),
+            LoadError::Http { status: 429, .. } => "Too many requests were made with this key. The console waits as long as the API asks, then tries again.".to_owned(),
+            LoadError::Http { status: 502 | 504, .. } => "A gateway in front of the API could not get an answer from it. This is usually temporary; the console will try again.".to_owned(),
+            LoadError::Http { status: 503, .. } => "The API is unavailable, perhaps for maintenance. The console will try again.".to_owned(),
+            LoadError::Http { status, .. } if *status >= 500 => "The platform had a problem answering. This is usually temporary; the console will try again.".to_owned(),
             LoadError::Http { .. } => "The request was not accepted. Try again; if it keeps failing, contact support.".to_owned(),
-            LoadError::NotJson { .. } => "A proxy or gateway in front of the API is likely failing. Try again in a moment.".to_owned(),
+            LoadError::NotJson { .. } => "A proxy or gateway in front of the API is likely failing, or apiBaseUrl in config.json points at a web site. The console will try again.".to_owned(),
             LoadError::Malformed { detail } => format!("The answer is not valid JSON ({detail}). Try again; if it keeps failing, contact support."),
             LoadError::WrongShape { found } => format!("Expected a list of connections but got {found}. The console and the API may be out of step; contact support."),
         }
@@ -63,6 +78,26 @@ impl LoadError {
                 server_message: Some(message),
                 ..
             } => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may help (the console then retries by itself).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Offline | LoadError::Timeout { .. } | LoadError::Network => true,
+            LoadError::NotJson { .. } => true,
+            LoadError::Http { status, .. } => matches!(status, 408 | 429 | 500..=599),
+            LoadError::Malformed { .. } | LoadError::WrongShape { .. } => false,
+        }
+    }
+
+    /// The server's `Retry-After`, in seconds.
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            LoadError::Http {
+                retry_after_secs, ..
+            } => *retry_after_secs,
             _ => None,
         }
     }
@@ -81,7 +116,19 @@ impl LoadError {
         LoadError::Http {
             status,
             server_message,
+            retry_after_secs: None,
         }
+    }
+
+    /// The same error, with the delay the server asked for.
+    pub fn with_retry_after(mut self, secs: Option<u64>) -> Self {
+        if let LoadError::Http {
+            retry_after_secs, ..
+        } = &mut self
+        {
+            *retry_after_secs = secs;
+        }
+        self
     }
 }
 
@@ -139,8 +186,81 @@ mod tests {
     #[test]
     fn advice_differs_for_auth_and_server_failures() {
         assert!(LoadError::http(401, None).advice().contains("refused"));
+        assert!(LoadError::Offline.advice().contains("back online"));
         assert!(LoadError::http(403, None).advice().contains("permission"));
         assert!(LoadError::http(500, None).advice().contains("temporary"));
+    }
+
+    #[test]
+    fn transient_failures_are_retried_and_others_are_not() {
+        for error in [
+            LoadError::Offline,
+            LoadError::Timeout { after_secs: 15 },
+            LoadError::Network,
+            LoadError::NotJson { status: 502 },
+            LoadError::http(408, None),
+            LoadError::http(429, None),
+            LoadError::http(503, None),
+        ] {
+            assert!(error.is_transient(), "{error:?}");
+        }
+        for error in [
+            LoadError::http(401, None),
+            LoadError::http(403, None),
+            LoadError::http(404, None),
+            LoadError::Malformed {
+                detail: String::new(),
+            },
+            LoadError::WrongShape { found: "an object" },
+        ] {
+            assert!(!error.is_transient(), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn every_failure_has_its_own_words() {
+        let errors = [
+            LoadError::Offline,
+            LoadError::Timeout { after_secs: 15 },
+            LoadError::Network,
+            LoadError::http(401, None),
+            LoadError::http(403, None),
+            LoadError::http(404, None),
+            LoadError::http(408, None),
+            LoadError::http(429, None),
+            LoadError::http(500, None),
+            LoadError::http(502, None),
+            LoadError::http(503, None),
+            LoadError::NotJson { status: 502 },
+            LoadError::Malformed {
+                detail: "EOF".into(),
+            },
+            LoadError::WrongShape { found: "an object" },
+        ];
+        let texts: std::collections::HashSet<String> =
+            errors.iter().map(ToString::to_string).collect();
+        assert_eq!(texts.len(), errors.len());
+        assert!(
+            LoadError::http(403, None)
+                .advice()
+                .contains("lacks permission to read MCP connections")
+        );
+    }
+
+    #[test]
+    fn retry_after_is_kept_for_http_errors_only() {
+        assert_eq!(
+            LoadError::http(429, None)
+                .with_retry_after(Some(7))
+                .retry_after_secs(),
+            Some(7)
+        );
+        assert_eq!(
+            LoadError::Network
+                .with_retry_after(Some(7))
+                .retry_after_secs(),
+            None
+        );
     }
 
     #[test]

@@ -8,15 +8,15 @@ use crate::model::text::{line_count, preview};
 const PREVIEW_LINES: usize = 3;
 const PREVIEW_CHARS: usize = 220;
 
-/// `text` is `None` when there are no instructions worth showing.
+/// `text` is `None` when there are no instructions worth showing; `expanded` belongs
+/// to the card, so it survives a refresh of the card's data.
 #[component]
-pub fn Instructions(text: Option<String>) -> impl IntoView {
+pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl IntoView {
     let Some(text) = text else {
         return view! { <p class="instructions instructions--none">"No instructions"</p> }
             .into_any();
     };
     let region = unique_id("instructions");
-    let (expanded, set_expanded) = signal(false);
     let short = preview(&text, PREVIEW_LINES, PREVIEW_CHARS).text;
     let size = {
         let lines = line_count(&text);
@@ -56,7 +56,7 @@ pub fn Instructions(text: Option<String>) -> impl IntoView {
                 class="link-button"
                 aria-expanded=move || expanded.get().to_string()
                 aria-controls=controls
-                on:click=move |_| set_expanded.update(|open| *open = !*open)
+                on:click=move |_| expanded.update(|open| *open = !*open)
             >
                 {move || if expanded.get() { "Show less" } else { "Show full instructions" }}
             </button>

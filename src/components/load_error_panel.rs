@@ -5,16 +5,23 @@ use leptos::prelude::*;
 
 use super::icon::Icon;
 use crate::api::LoadError;
-use crate::model::relative_time::relative;
+use crate::model::relative_time::{countdown, relative};
 
-/// `showing_since` is when the list still on screen was loaded, for a failed refresh.
+/// `showing_since` is when the list still on screen was loaded, for a failed refresh;
+/// `retry_at` is when the console tries again by itself.
 #[component]
 pub fn LoadErrorPanel(
     error: LoadError,
     showing_since: Option<DateTime<Utc>>,
     #[prop(into)] now: Signal<DateTime<Utc>>,
+    #[prop(into)] retry_at: Signal<Option<DateTime<Utc>>>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let retrying = move || {
+        retry_at
+            .get()
+            .map(|at| format!("Trying again in {}.", countdown(at, now.get())))
+    };
     let headline = if showing_since.is_some() {
         "Refresh failed"
     } else {
@@ -39,11 +46,15 @@ pub fn LoadErrorPanel(
                 {showing_since
                     .map(|at| {
                         view! {
-                            <p class="alert__stale">
+                            <p class="alert__stale" aria-live="off">
                                 {move || format!("Showing the list loaded {}.", relative(at, now.get()))}
                             </p>
                         }
                     })}
+                // Ticking text inside an alert would be read out every second.
+                <p class="alert__retry" aria-live="off">
+                    {retrying}
+                </p>
             </div>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 "Retry"

@@ -8,6 +8,7 @@ pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;
 pub mod server_link;
+pub mod sign_in;
 pub mod states;
 pub mod status_badge;
 

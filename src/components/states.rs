@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::icon::Icon;
+use crate::model::config::ConfigError;
 use crate::model::filter::StatusFilter;
 
 const SKELETON_CARDS: usize = 6;
@@ -53,6 +55,26 @@ pub fn NoMatchesState(filter: StatusFilter, on_show_all: Callback<()>) -> impl I
             <button type="button" class="button" on:click=move |_| on_show_all.run(())>
                 "Show all connections"
             </button>
+        </div>
+    }
+}
+
+/// `config.json` is broken or unreachable: nothing can load until it is fixed.
+#[component]
+pub fn ConfigErrorPanel(error: ConfigError) -> impl IntoView {
+    view! {
+        <div class="page__header">
+            <h1 class="page__title">"MCP connections"</h1>
+        </div>
+        <div class="alert" role="alert">
+            <Icon name="error" />
+            <div class="alert__body">
+                <h2 class="alert__title">"The console is not configured correctly"</h2>
+                <p class="alert__what">{error.message()}</p>
+                <p class="alert__advice">
+                    "Whoever deployed the console must fix config.json (see the README's Configuration section). Reload this page afterwards."
+                </p>
+            </div>
         </div>
     }
 }

@@ -1,10 +1,14 @@
 //! Pure data and rules, no DOM and no browser: tested on the host with `cargo test`.
 
+pub mod api_key;
+pub mod changes;
+pub mod config;
 pub mod connection;
 pub mod filter;
 pub mod list;
 pub mod load_state;
 pub mod relative_time;
+pub mod retry;
 pub mod sort;
 pub mod text;
 pub mod view_state;

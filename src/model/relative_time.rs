@@ -43,6 +43,28 @@ pub fn relative(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// A short age that ticks by the second, for "Updated 12 s ago".
+pub fn age(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (now - then).num_seconds().max(0);
+    match seconds {
+        0..5 => "just now".to_owned(),
+        5..MINUTE => format!("{seconds} s ago"),
+        MINUTE..HOUR => format!("{} min ago", seconds / MINUTE),
+        HOUR..DAY => format!("{} h ago", seconds / HOUR),
+        _ => relative(then, now),
+    }
+}
+
+/// How long until `then`, for "Retrying in 12 s".
+pub fn countdown(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (then - now).num_seconds().max(0);
+    if seconds < MINUTE {
+        format!("{seconds} s")
+    } else {
+        format!("{} min {} s", seconds / MINUTE, seconds % MINUTE)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +102,27 @@ mod tests {
         assert_eq!(ago(Duration::days(300)), "10 months ago");
         assert_eq!(ago(Duration::days(365)), "1 year ago");
         assert_eq!(ago(Duration::days(800)), "2 years ago");
+    }
+
+    #[test]
+    fn ages_tick_by_the_second() {
+        let age_of = |d: Duration| age(now() - d, now());
+        assert_eq!(age_of(Duration::seconds(2)), "just now");
+        assert_eq!(age_of(Duration::seconds(12)), "12 s ago");
+        assert_eq!(age_of(Duration::seconds(150)), "2 min ago");
+        assert_eq!(age_of(Duration::hours(5)), "5 h ago");
+        assert_eq!(age_of(Duration::days(3)), "3 days ago");
+        assert_eq!(age_of(Duration::seconds(-10)), "just now");
+    }
+
+    #[test]
+    fn countdowns() {
+        assert_eq!(countdown(now() + Duration::seconds(12), now()), "12 s");
+        assert_eq!(
+            countdown(now() + Duration::seconds(125), now()),
+            "2 min 5 s"
+        );
+        assert_eq!(countdown(now() - Duration::seconds(3), now()), "0 s");
     }
 
     #[test]

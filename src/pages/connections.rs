@@ -1,7 +1,8 @@
-//! The "MCP connections" page: loads the list, keeps the filter in the URL, and
-//! chooses which state to show.
+//! The "MCP connections" page: loads the list and keeps it live (every 30 s while the
+//! tab is visible, with backoff after failures), keeps the filter in the URL, runs
+//! health checks, and chooses which state to show.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,44 +11,110 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{LoadError, client};
+use crate::api::LoadError;
+use crate::api::client::{ApiClient, Credentials};
 use crate::components::connection_card::ConnectionCard;
 use crate::components::filter_bar::FilterBar;
 use crate::components::icon::Icon;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::rejected_notice::RejectedNotice;
 use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
-use crate::model::connection::Connection;
+use crate::model::changes::{error_count_announcement, status_changed};
+use crate::model::connection::{Connection, Status};
 use crate::model::filter::{StatusCounts, StatusFilter};
+use crate::model::list::ConnectionList;
 use crate::model::load_state::LoadState;
-use crate::model::relative_time::relative;
+use crate::model::relative_time::age;
 use crate::model::view_state::ViewState;
 use crate::platform;
 
-/// Relative times are re-worded this often; their smallest unit is a minute.
-const CLOCK_TICK: Duration = Duration::from_secs(15);
+/// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
+const CLOCK_TICK: Duration = Duration::from_secs(1);
 
+/// `on_unauthorized` runs when the API refuses the API key (HTTP 401).
 #[component]
-pub fn ConnectionsPage() -> impl IntoView {
+pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl IntoView {
     let state = RwSignal::new(LoadState::default());
     let view = RwSignal::new(ViewState::from_query(&platform::location_search()));
     let now = RwSignal::new(platform::now());
-    set_interval(move || now.set(platform::now()), CLOCK_TICK);
-    // Back/Forward restore the filter the URL names.
-    let _ = window_event_listener(ev::popstate, move |_| {
-        view.set(ViewState::from_query(&platform::location_search()));
-    });
+    let changed = RwSignal::new(HashSet::<String>::new());
+    let announcement = RwSignal::new(String::new());
+    let testing = RwSignal::new(HashSet::<String>::new());
+    let test_notes = RwSignal::new(HashMap::<String, String>::new());
+    let client = StoredValue::new(client);
+    let key_refused = move |error: &LoadError| {
+        matches!(error, LoadError::Http { status: 401, .. })
+            && client.with_value(|client| matches!(client.credentials(), Credentials::Key(_)))
+    };
 
     let load = move || {
         if !state.try_update(LoadState::begin).unwrap_or(false) {
             return;
         }
         spawn_local(async move {
-            let result = client::fetch_connections().await;
+            let result = client.get_value().list().await;
+            if result.as_ref().err().is_some_and(key_refused) {
+                on_unauthorized.run(());
+                return;
+            }
+            let before =
+                state.with_untracked(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list)));
+            if let (Some(before), Ok(after)) = (&before, &result) {
+                changed.set(
+                    status_changed(&before.connections, &after.connections)
+                        .into_iter()
+                        .collect(),
+                );
+                let counts = |list: &ConnectionList| StatusCounts::of(&list.connections);
+                if let Some(message) = error_count_announcement(counts(before), counts(after)) {
+                    announcement.set(message);
+                }
+            }
             state.update(|s| s.finish(result, platform::now()));
         });
     };
     load();
+
+    // One clock drives the relative times and the refresh and retry schedule.
+    set_interval(
+        move || {
+            now.set(platform::now());
+            let due = state.with_untracked(|s| {
+                s.due(
+                    platform::now(),
+                    platform::is_visible(),
+                    platform::is_online(),
+                )
+            });
+            if due {
+                load();
+            }
+        },
+        CLOCK_TICK,
+    );
+    // Back in view or back online: load at once, unless the last failure needs the
+    // admin (a refused permission does not fix itself).
+    let resume = move || {
+        let waiting_for_admin =
+            state.with_untracked(|s| s.error.as_ref().is_some_and(|e| !e.is_transient()));
+        if platform::is_visible() && !waiting_for_admin {
+            load();
+        }
+    };
+    let _ = window_event_listener(ev::visibilitychange, move |_| resume());
+    let _ = window_event_listener(ev::online, move |_| resume());
+    let _ = window_event_listener(ev::offline, move |_| {
+        state.update(|s| {
+            if !s.in_flight {
+                s.error = Some(LoadError::Offline);
+                s.retry_at = None;
+            }
+        });
+    });
+    // Back/Forward restore the filter the URL names.
+    let _ = window_event_listener(ev::popstate, move |_| {
+        view.set(ViewState::from_query(&platform::location_search()));
+    });
 
     let heading = NodeRef::<html::H1>::new();
     let retry = Callback::new(move |()| {
@@ -65,8 +132,8 @@ pub fn ConnectionsPage() -> impl IntoView {
         }
     });
 
-    // The list changes only when a request succeeds; comparing by pointer keeps a
-    // refresh's other state changes from re-rendering the cards.
+    // The list changes only when a load or a health check replaces it; comparing by
+    // pointer keeps a request's other state changes from touching the cards.
     let list = Memo::new_with_compare(
         move |_| state.with(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list))),
         |old, new| match (old, new) {
@@ -74,6 +141,65 @@ pub fn ConnectionsPage() -> impl IntoView {
             (old, new) => old.map(Option::is_some) != new.map(Option::is_some),
         },
     );
+    let run_test = move |id: String| {
+        if !testing
+            .try_update(|running| running.insert(id.clone()))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        test_notes.update(|notes| {
+            notes.remove(&id);
+        });
+        spawn_local(async move {
+            let result = client.get_value().test(&id).await;
+            let name = list.with_untracked(|list| {
+                list.as_ref()
+                    .and_then(|list| list.get(&id))
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default()
+            });
+            let note = match result {
+                Ok(outcome) => {
+                    let passed = outcome.status == Status::Active;
+                    state.update(|s| {
+                        let updated = s.loaded.as_ref().map(|(list, _)| {
+                            list.with_health(
+                                &id,
+                                outcome.status.clone(),
+                                outcome.last_health_check_at.clone(),
+                            )
+                        });
+                        if let Some(updated) = updated {
+                            s.replace_list(updated);
+                        }
+                    });
+                    if passed {
+                        "Health check passed.".to_owned()
+                    } else {
+                        format!("Health check failed: status {}.", outcome.status.label())
+                    }
+                }
+                Err(error) if key_refused(&error) => {
+                    on_unauthorized.run(());
+                    return;
+                }
+                Err(LoadError::Http { status: 404, .. }) => {
+                    "This connection no longer exists in this tenant. Refresh to update the list."
+                        .to_owned()
+                }
+                Err(error) => format!("Health check could not run: {}.", error.title()),
+            };
+            announcement.set(format!("{name}: {note}"));
+            test_notes.update(|notes| {
+                notes.insert(id.clone(), note);
+            });
+            testing.update(|running| {
+                running.remove(&id);
+            });
+        });
+    };
+
     let selected = Signal::derive(move || view.get().status);
     let counts = Memo::new(move |_| {
         list.with(|list| {
@@ -82,14 +208,40 @@ pub fn ConnectionsPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let visible = move || -> Vec<Connection> {
+    let visible_ids = move || -> Vec<String> {
         let filter = selected.get();
         list.with(|list| {
             list.iter()
                 .flat_map(|list| &list.connections)
                 .filter(|c| filter.matches(&c.status))
-                .cloned()
+                .map(|c| c.id.clone())
                 .collect()
+        })
+    };
+    let card = move |id: String| {
+        let initial =
+            list.with_untracked(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())?;
+        let connection = {
+            let id = id.clone();
+            // A connection that disappears keeps its last data until its card goes.
+            Memo::new(move |previous: Option<&Connection>| {
+                list.with(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_else(|| initial.clone())
+            })
+        };
+        let flag = |set: RwSignal<HashSet<String>>| {
+            let id = id.clone();
+            Signal::derive(move || set.with(|ids| ids.contains(&id)))
+        };
+        let (changed, testing) = (flag(changed), flag(testing));
+        let test_note = {
+            let id = id.clone();
+            Signal::derive(move || test_notes.with(|notes| notes.get(&id).cloned()))
+        };
+        let on_test = Callback::new(move |()| run_test(id.clone()));
+        Some(view! {
+            <ConnectionCard connection now changed testing test_note on_test />
         })
     };
     let loaded = Memo::new(move |_| list.with(Option::is_some));
@@ -103,18 +255,22 @@ pub fn ConnectionsPage() -> impl IntoView {
         }
     };
     let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
+    let stale = Memo::new(move |_| state.with(|s| s.error.is_some() && s.loaded.is_some()));
     let updated = move || {
         loaded_at
             .get()
-            .map(|at| format!("Updated {}", relative(at, now.get())))
+            .map(|at| format!("Updated {}", age(at, now.get())))
     };
     let refreshing = Memo::new(move |_| state.with(|s| s.in_flight && s.loaded.is_some()));
     let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
+    let retry_at = Signal::derive(move || state.with(|s| s.retry_at));
 
     let banner = move || {
         let error = failure.get()?;
         let since = loaded_at.get()?;
-        Some(view! { <LoadErrorPanel error showing_since=Some(since) now on_retry=retry /> })
+        Some(
+            view! { <LoadErrorPanel error showing_since=Some(since) now retry_at on_retry=retry /> },
+        )
     };
     let rejected = move || {
         list.with(|list| {
@@ -127,9 +283,8 @@ pub fn ConnectionsPage() -> impl IntoView {
         let first_load = state.with(LoadState::is_first_load);
         let counts = counts.get();
         match (loaded.get(), failure.get()) {
-            (false, _) if first_load => Screen::Loading,
-            (false, Some(error)) => Screen::Failed(error),
-            (false, None) => Screen::Loading,
+            (false, Some(error)) if !first_load => Screen::Failed(error),
+            (false, _) => Screen::Loading,
             (true, _) if counts.all == 0 => Screen::Empty,
             (true, _) if counts.get(selected.get()) == 0 => Screen::NoMatches(selected.get()),
             (true, _) => Screen::Cards,
@@ -138,7 +293,7 @@ pub fn ConnectionsPage() -> impl IntoView {
     let body = move || match screen.get() {
         Screen::Loading => view! { <LoadingState /> }.into_any(),
         Screen::Failed(error) => view! {
-            <LoadErrorPanel error showing_since=None now on_retry=retry />
+            <LoadErrorPanel error showing_since=None now retry_at on_retry=retry />
         }
         .into_any(),
         Screen::Empty => view! { <EmptyState /> }.into_any(),
@@ -151,9 +306,7 @@ pub fn ConnectionsPage() -> impl IntoView {
         .into_any(),
         Screen::Cards => view! {
             <section class="cards" aria-label="Connections">
-                <For each=visible key=card_key let(connection)>
-                    <ConnectionCard connection now />
-                </For>
+                <For each=visible_ids key=|id| id.clone() children=card />
             </section>
         }
         .into_any(),
@@ -179,7 +332,10 @@ pub fn ConnectionsPage() -> impl IntoView {
                 </p>
             </div>
             <div class="toolbar">
-                <span class="toolbar__updated">{updated}</span>
+                <span class="toolbar__updated">
+                    {move || stale.get().then(|| view! { <span class="stale-chip">"Stale"</span> })}
+                    {updated}
+                </span>
                 <button
                     type="button"
                     class="button button--secondary"
@@ -197,6 +353,9 @@ pub fn ConnectionsPage() -> impl IntoView {
         <p class="summary" aria-live="polite">
             {summary}
         </p>
+        <p class="visually-hidden" aria-live="polite">
+            {move || announcement.get()}
+        </p>
         {banner}
         {rejected}
         {body}
@@ -211,12 +370,4 @@ enum Screen {
     Empty,
     NoMatches(StatusFilter),
     Cards,
-}
-
-/// Cards are keyed by id and content, so a refresh re-renders only the connections
-/// that changed and keeps the others (and their expanded instructions) as they are.
-fn card_key(connection: &Connection) -> (String, u64) {
-    let mut hasher = DefaultHasher::new();
-    connection.hash(&mut hasher);
-    (connection.id.clone(), hasher.finish())
 }
