@@ -11,9 +11,12 @@ import { launchBrowser } from "./browser.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEMO_API = process.env.DEMO_API ?? path.join(root, "target/debug/demo-api");
 
+/** The demo API's sandbox key, and where the console keeps a key. */
+export const DEMO_KEY = "sf_test_v1_demo7Kq2mX9vL4pR8sT1wY6z";
+export const KEY_ITEM = "mcp-console.api-key";
+
 export async function startServer(args = []) {
-  // The console on main does not send API keys yet: the API runs without auth.
-  const child = spawn(DEMO_API, ["--port", "0", "--dist", path.join(root, "dist"), "--auth", "none", ...args], {
+  const child = spawn(DEMO_API, ["--port", "0", "--dist", path.join(root, "dist"), ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
@@ -39,10 +42,11 @@ export async function startServer(args = []) {
   return {
     origin,
     /** Replaces what the API answers; fields left out take their defaults. */
-    scenario: (scenario) => control("PUT", "/_demo/scenario", { auth: "none", ...scenario }),
+    scenario: (scenario) => control("PUT", "/_demo/scenario", scenario),
     reset: () => control("POST", "/_demo/reset"),
     requests: () => control("GET", "/_demo/requests"),
-    api: async (route) => (await fetch(origin + route)).json(),
+    api: async (route) => (await fetch(origin + route, { headers: { authorization: `Bearer ${DEMO_KEY}` } })).json(),
+    setStatus: (id, status) => control("PUT", `/_demo/connections/${encodeURIComponent(id)}`, { status }),
     async stop() {
       child.kill();
       await once(child, "exit");
@@ -60,12 +64,30 @@ export async function startBrowser() {
   const problems = [];
   return {
     problems,
+    /**
+     * A page in a fresh context, signed in with the demo key unless `signedIn` is
+     * false or `key` names another one.
+     */
     async page(url, options = {}) {
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 900 },
         colorScheme: options.colorScheme ?? "light",
       });
       const page = await context.newPage();
+      const key = options.signedIn === false ? null : (options.key ?? DEMO_KEY);
+      if (key) {
+        // Only on the first load of the tab, as if the admin had signed in.
+        await page.addInitScript(
+          ([item, value]) => {
+            if (!sessionStorage.getItem("e2e-signed-in")) {
+              sessionStorage.setItem("e2e-signed-in", "1");
+              sessionStorage.setItem(item, value);
+            }
+          },
+          [KEY_ITEM, key],
+        );
+      }
+      if (options.clock) await page.clock.install();
       // Devtools-injected, so it runs whatever the page's CSP says.
       await page.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (event) => {

@@ -96,7 +96,19 @@ const STATES = {
   "hostile data": { scenario: { dataset: "hostile" }, ready: "article" },
   empty: { scenario: { dataset: "empty" }, ready: ".empty" },
   error: { scenario: { fault: "status", faultStatus: 503, faultMessage: "Maintenance" }, ready: "[role=alert]" },
-  "loading": { scenario: { delayMs: 60000 }, ready: ".card--skeleton" },
+  loading: { scenario: { delayMs: 60000 }, ready: ".card--skeleton" },
+  "sign-in": { scenario: {}, ready: "form", signedIn: false },
+  "sign-in with a problem": {
+    scenario: {},
+    ready: "form",
+    signedIn: false,
+    act: async (page) => {
+      await page.getByLabel("API key", { exact: true }).fill("nonsense");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator("#api-key-problem", { hasText: "keys start with" }).waitFor();
+    },
+  },
+  "broken config": { scenario: { consoleConfigRaw: "{" }, ready: "[role=alert]" },
   "refresh failed": {
     scenario: {},
     ready: "article",
@@ -113,7 +125,7 @@ for (const colorScheme of ["light", "dark"]) {
     test(`axe finds no violations: ${colorScheme}, ${width}px, every state`, async () => {
       for (const [name, state] of Object.entries(STATES)) {
         await server.scenario(state.scenario);
-        const page = await browser.page(null, { colorScheme, viewport: { width, height: 900 } });
+        const page = await browser.page(null, { colorScheme, viewport: { width, height: 900 }, signedIn: state.signedIn });
         await page.goto(server.origin + "/");
         await page.locator(state.ready).first().waitFor();
         await state.act?.(page);

@@ -1,131 +1,128 @@
-//! The application shell: reads `config.json`, asks for an API key when the
-//! deployment needs one, and shows the page with the top bar (Sandbox marker, Sign out).
+//! The application: reads `config.json`, then shows one screen at a time in `<main>`
+//! (the shell around it is static HTML in index.html): the connections page, the
+//! API-key sign-in, or what is wrong with the configuration.
+//!
+//! Screens are mounted and unmounted one by one rather than switched inside a view:
+//! a reactive switch compiles every screen twice (build and rebuild), about 11 KB of
+//! wasm.
 
+use std::any::Any;
+use std::cell::RefCell;
+
+use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::api::client::{self, ApiClient, Credentials};
-use crate::components::icon::Icon;
 use crate::components::sign_in::SignIn;
 use crate::components::states::{ConfigErrorPanel, LoadingState};
 use crate::model::api_key::ApiKey;
-use crate::model::config::{AuthMode, Config, ConfigError};
+use crate::model::config::{AuthMode, Config};
 use crate::pages::connections::ConnectionsPage;
 use crate::platform;
-
-/// Where the console stands before the page can load anything.
-#[derive(Debug, Clone, PartialEq)]
-enum Session {
-    Starting,
-    Misconfigured(ConfigError),
-    /// API-key mode without a usable key; `notice` says why it is asked again.
-    NeedsKey {
-        config: Config,
-        notice: Option<&'static str>,
-    },
-    Ready {
-        config: Config,
-        client: ApiClient,
-    },
-}
 
 const KEY_REFUSED: &str = "Your API key was refused by the API (HTTP 401): it may have been revoked or mistyped. Enter a valid key.";
 const SIGNED_OUT: &str = "You are signed out: the key was removed from this tab.";
 
-fn session_for(config: Config) -> Session {
-    let credentials = match config.auth {
+thread_local! {
+    /// What is mounted now; dropping a handle unmounts it and disposes its signals.
+    static MOUNTED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts the console: called once by `main`.
+pub fn start() {
+    // Mounting also sets up the async executor that `spawn_local` needs.
+    show(|| view! { <LoadingState /> });
+    spawn_local(async {
+        match client::fetch_config().await {
+            Ok(config) => match stored_credentials(&config) {
+                Some(credentials) => show_connections(config, credentials),
+                None => show_sign_in(config, None),
+            },
+            Err(error) => show(move || view! { <ConfigErrorPanel error /> }),
+        }
+    });
+}
+
+fn stored_credentials(config: &Config) -> Option<Credentials> {
+    match config.auth {
         AuthMode::Cookie => Some(Credentials::Cookie),
         AuthMode::ApiKey => platform::stored_key()
             .and_then(|secret| ApiKey::parse(&secret).ok())
             .map(Credentials::Key),
-    };
-    match credentials {
-        Some(credentials) => Session::Ready {
-            client: ApiClient::new(&config, credentials),
-            config,
-        },
-        None => Session::NeedsKey {
-            config,
-            notice: None,
-        },
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let session = RwSignal::new(Session::Starting);
-    spawn_local(async move {
-        session.set(match client::fetch_config().await {
-            Ok(config) => session_for(config),
-            Err(error) => Session::Misconfigured(error),
+fn show_sign_in(config: Config, notice: Option<&'static str>) {
+    show(move || {
+        // Created inside the screen, so it is disposed with it.
+        let on_key = Callback::new(move |key: ApiKey| {
+            // Storage can be refused (private mode); the key then lasts until reload.
+            platform::store_key(key.secret());
+            let config = config.clone();
+            request_animation_frame(move || show_connections(config, Credentials::Key(key)));
         });
+        view! { <SignIn notice on_key /> }
     });
+}
+
+fn show_connections(config: Config, credentials: Credentials) {
+    let sandbox = match &credentials {
+        Credentials::Key(key) => Some(key.is_sandbox()),
+        Credentials::Cookie => None,
+    };
+    let client = ApiClient::new(&config, credentials);
     let ask_for_key = move |notice: &'static str| {
         platform::forget_key();
-        session.update(|session| {
-            if let Session::Ready { config, .. } = session {
-                *session = Session::NeedsKey {
-                    config: config.clone(),
-                    notice: Some(notice),
-                };
-            }
-        });
+        let config = config.clone();
+        // Not while the screen that asks is still running its handler.
+        request_animation_frame(move || show_sign_in(config, Some(notice)));
     };
-    let on_key = Callback::new(move |key: ApiKey| {
-        // Storage can be refused (private mode); the key then lasts until reload.
-        platform::store_key(key.secret());
-        session.update(|session| {
-            if let Session::NeedsKey { config, .. } = session {
-                *session = Session::Ready {
-                    client: ApiClient::new(config, Credentials::Key(key)),
-                    config: config.clone(),
-                };
-            }
-        });
+    let refused = ask_for_key.clone();
+    show(move || {
+        let on_unauthorized = Callback::new(move |()| refused(KEY_REFUSED));
+        view! { <ConnectionsPage client on_unauthorized /> }
     });
-    let on_unauthorized = Callback::new(move |()| ask_for_key(KEY_REFUSED));
-    let key_in_use = move || {
-        session.with(|session| match session {
-            Session::Ready { client, .. } => match client.credentials() {
-                Credentials::Key(key) => Some(key.is_sandbox()),
-                Credentials::Cookie => None,
-            },
-            _ => None,
-        })
-    };
-    let account = move || {
-        key_in_use().map(|sandbox| {
+    if let Some(sandbox) = sandbox {
+        show_account(move || {
             view! {
                 {sandbox.then(|| view! { <span class="sandbox-chip">"Sandbox"</span> })}
-                <button type="button" class="button button--secondary button--small" on:click=move |_| ask_for_key(SIGNED_OUT)>
+                <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    on:click=move |_| ask_for_key(SIGNED_OUT)
+                >
                     "Sign out"
                 </button>
             }
-        })
-    };
-    let page = move || match session.get() {
-        Session::Starting => view! { <LoadingState /> }.into_any(),
-        Session::Misconfigured(error) => view! { <ConfigErrorPanel error /> }.into_any(),
-        Session::NeedsKey { notice, .. } => view! { <SignIn notice on_key /> }.into_any(),
-        Session::Ready { client, .. } => {
-            view! { <ConnectionsPage client on_unauthorized /> }.into_any()
-        }
-    };
-    view! {
-        <a class="skip-link" href="#main">
-            "Skip to content"
-        </a>
-        <header class="topbar">
-            <div class="topbar__inner">
-                <span class="brand">
-                    <Icon name="brand" />
-                    "MCP Console"
-                </span>
-                <div class="topbar__account">{account}</div>
-            </div>
-        </header>
-        <main id="main" class="page" tabindex="-1">
-            {page}
-        </main>
+        });
     }
+}
+
+/// Replaces what `<main>` shows, and empties the top bar's account area.
+fn show<V: IntoView + 'static>(screen: impl FnOnce() -> V + 'static) {
+    MOUNTED.with(|mounted| mounted.borrow_mut().clear());
+    emptied("account");
+    if let Some(main) = emptied("main") {
+        keep(mount_to(main, screen));
+    }
+}
+
+/// Fills the top bar's account area until the next `show`.
+fn show_account<V: IntoView + 'static>(account: impl FnOnce() -> V + 'static) {
+    if let Some(area) = emptied("account") {
+        keep(mount_to(area, account));
+    }
+}
+
+fn keep(handle: impl Any) {
+    MOUNTED.with(|mounted| mounted.borrow_mut().push(Box::new(handle)));
+}
+
+/// The element with this id in index.html, with its content removed.
+fn emptied(id: &str) -> Option<web_sys::HtmlElement> {
+    let element = document().get_element_by_id(id)?;
+    element.set_text_content(None);
+    element.dyn_into().ok()
 }

@@ -44,7 +44,9 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
     let client = StoredValue::new(client);
     let key_refused = move |error: &LoadError| {
         matches!(error, LoadError::Http { status: 401, .. })
-            && client.with_value(|client| matches!(client.credentials(), Credentials::Key(_)))
+            && client
+                .try_with_value(|client| matches!(client.credentials(), Credentials::Key(_)))
+                .unwrap_or(false)
     };
 
     let load = move || {
@@ -52,31 +54,36 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             return;
         }
         spawn_local(async move {
-            let result = client.get_value().list().await;
+            let Some(client) = client.try_get_value() else {
+                return;
+            };
+            let result = client.list().await;
             if result.as_ref().err().is_some_and(key_refused) {
-                on_unauthorized.run(());
+                on_unauthorized.try_run(());
                 return;
             }
-            let before =
-                state.with_untracked(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list)));
+            let before = state
+                .try_with_untracked(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list)))
+                .flatten();
             if let (Some(before), Ok(after)) = (&before, &result) {
-                changed.set(
+                let _ = changed.try_set(
                     status_changed(&before.connections, &after.connections)
                         .into_iter()
                         .collect(),
                 );
                 let counts = |list: &ConnectionList| StatusCounts::of(&list.connections);
                 if let Some(message) = error_count_announcement(counts(before), counts(after)) {
-                    announcement.set(message);
+                    let _ = announcement.try_set(message);
                 }
             }
-            state.update(|s| s.finish(result, platform::now()));
+            // The page may have been left while the request ran.
+            state.try_update(|s| s.finish(result, platform::now()));
         });
     };
     load();
 
     // One clock drives the relative times and the refresh and retry schedule.
-    set_interval(
+    let clock = set_interval_with_handle(
         move || {
             now.set(platform::now());
             let due = state.with_untracked(|s| {
@@ -91,7 +98,13 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             }
         },
         CLOCK_TICK,
-    );
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(clock) = clock {
+            clock.clear();
+        }
+    });
     // Back in view or back online: load at once, unless the last failure needs the
     // admin (a refused permission does not fix itself).
     let resume = move || {
@@ -101,20 +114,23 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             load();
         }
     };
-    let _ = window_event_listener(ev::visibilitychange, move |_| resume());
-    let _ = window_event_listener(ev::online, move |_| resume());
-    let _ = window_event_listener(ev::offline, move |_| {
-        state.update(|s| {
-            if !s.in_flight {
-                s.error = Some(LoadError::Offline);
-                s.retry_at = None;
-            }
-        });
-    });
-    // Back/Forward restore the filter the URL names.
-    let _ = window_event_listener(ev::popstate, move |_| {
-        view.set(ViewState::from_query(&platform::location_search()));
-    });
+    let listeners = [
+        window_event_listener(ev::visibilitychange, move |_| resume()),
+        window_event_listener(ev::online, move |_| resume()),
+        window_event_listener(ev::offline, move |_| {
+            state.update(|s| {
+                if !s.in_flight {
+                    s.error = Some(LoadError::Offline);
+                    s.retry_at = None;
+                }
+            });
+        }),
+        // Back/Forward restore the filter the URL names.
+        window_event_listener(ev::popstate, move |_| {
+            view.set(ViewState::from_query(&platform::location_search()));
+        }),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
 
     let heading = NodeRef::<html::H1>::new();
     let retry = Callback::new(move |()| {
@@ -152,17 +168,22 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             notes.remove(&id);
         });
         spawn_local(async move {
-            let result = client.get_value().test(&id).await;
-            let name = list.with_untracked(|list| {
-                list.as_ref()
-                    .and_then(|list| list.get(&id))
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default()
-            });
+            let Some(client) = client.try_get_value() else {
+                return;
+            };
+            let result = client.test(&id).await;
+            let name = list
+                .try_with_untracked(|list| {
+                    list.as_ref()
+                        .and_then(|list| list.get(&id))
+                        .map(|c| c.name.clone())
+                })
+                .flatten()
+                .unwrap_or_default();
             let note = match result {
                 Ok(outcome) => {
                     let passed = outcome.status == Status::Active;
-                    state.update(|s| {
+                    state.try_update(|s| {
                         let updated = s.loaded.as_ref().map(|(list, _)| {
                             list.with_health(
                                 &id,
@@ -181,7 +202,7 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
                     }
                 }
                 Err(error) if key_refused(&error) => {
-                    on_unauthorized.run(());
+                    on_unauthorized.try_run(());
                     return;
                 }
                 Err(LoadError::Http { status: 404, .. }) => {
@@ -190,11 +211,11 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
                 }
                 Err(error) => format!("Health check could not run: {}.", error.title()),
             };
-            announcement.set(format!("{name}: {note}"));
-            test_notes.update(|notes| {
+            let _ = announcement.try_set(format!("{name}: {note}"));
+            test_notes.try_update(|notes| {
                 notes.insert(id.clone(), note);
             });
-            testing.update(|running| {
+            testing.try_update(|running| {
                 running.remove(&id);
             });
         });

@@ -1,0 +1,292 @@
+// Real-world loading end to end: config.json, API keys, cookie mode, CORS, every
+// failure, live refresh (hidden tabs, backoff, offline) and Test now.
+import { test, before, after, beforeEach, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startServer, startBrowser, DEMO_KEY, KEY_ITEM } from "./harness.mjs";
+
+const NOSCOPE_KEY = "sf_test_v1_noscope5Tz1Lk8Pq3Wm6Rx9Yb";
+const REVOKED_KEY = "sf_live_v1_revoked0000000000000000";
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  await server.reset();
+});
+afterEach(async () => {
+  await page?.context().close();
+  page = undefined;
+  assert.deepEqual(browser.problems.splice(0), [], "no page errors, dialogs or console errors");
+});
+
+const cards = () => page.locator("article[data-connection-id]");
+const alert = () => page.locator(".alert[role=alert]");
+const keyField = () => page.getByLabel("API key", { exact: true });
+
+async function open(route = "/", options = {}) {
+  page = await browser.page(server.origin + route, options);
+  return page;
+}
+
+test("asks for an API key, checks its shape before sending, keeps it in sessionStorage only, and signs out", async () => {
+  const urls = [];
+  await open("/", { signedIn: false });
+  page.on("request", (request) => urls.push(request.url()));
+  await keyField().waitFor();
+  assert.equal(await keyField().getAttribute("type"), "password");
+  await page.getByRole("button", { name: "Show key" }).click();
+  assert.equal(await keyField().getAttribute("type"), "text");
+  await page.getByRole("button", { name: "Hide key" }).click();
+  assert.equal(await keyField().getAttribute("type"), "password");
+  assert.match(await page.locator("form").innerText(), /sf_live_v1_[\s\S]*sf_test_v1_[\s\S]*Settings/);
+
+  await keyField().fill("sk_live_not_a_platform_key");
+  await keyField().press("Enter");
+  await page.getByText("keys start with sf_live_v1_ or sf_test_v1_").waitFor();
+  assert.equal(await keyField().getAttribute("aria-invalid"), "true");
+  assert.equal((await server.requests()).list, 0, "nothing sent for a key of the wrong shape");
+
+  await keyField().fill(`  ${DEMO_KEY} `);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await cards().first().waitFor();
+  assert.equal((await server.requests()).lastAuthorization, `Bearer ${DEMO_KEY}`);
+  await page.getByText("Sandbox", { exact: true }).waitFor();
+
+  const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
+  assert.equal(storage.session["mcp-console.api-key"], DEMO_KEY);
+  assert.deepEqual(storage.local, {});
+  assert.deepEqual(await page.context().cookies(), []);
+  for (const url of [...urls, page.url()]) assert.ok(!url.includes(DEMO_KEY.slice(11)), url);
+  assert.ok(!(await page.locator("body").innerText()).includes(DEMO_KEY.slice(11)), "the key is not in the page text");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByText("You are signed out").waitFor();
+  await keyField().waitFor();
+  assert.equal(await page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
+  assert.equal(await page.getByText("Sandbox", { exact: true }).count(), 0);
+});
+
+test("a refused key asks again and says why; a key without the scope says what to do", async () => {
+  await open("/", { key: REVOKED_KEY });
+  await page.getByText("Your API key was refused").waitFor();
+  await keyField().waitFor();
+  assert.equal(await page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
+  await page.context().close();
+
+  await open("/", { key: NOSCOPE_KEY });
+  await alert().waitFor();
+  assert.match(await alert().innerText(), /HTTP 403[\s\S]*lacks permission to read MCP connections[\s\S]*read scope/);
+});
+
+test("cookie mode sends the session cookie and never asks for a key", async () => {
+  await server.scenario({ auth: "cookie", consoleConfig: { auth: "cookie" } });
+  await open("/", { signedIn: false });
+  await alert().waitFor();
+  assert.match(await alert().innerText(), /HTTP 401[\s\S]*Sign in to the platform again/);
+  assert.equal(await keyField().count(), 0);
+
+  await page.goto(server.origin + "/_demo/login");
+  await cards().first().waitFor();
+  assert.equal(await keyField().count(), 0);
+  assert.equal((await server.requests()).lastAuthorization, null, "no key in cookie mode");
+});
+
+test("a broken config.json gets a message naming the problem", async () => {
+  const cases = [
+    [{ consoleConfigRaw: "{ apiBaseUrl: " }, /config\.json is not valid JSON/],
+    [{ consoleConfig: { apiBaseUrl: "ftp://api.example.com" } }, /bad “apiBaseUrl”: it must start with https:\/\/ or http:\/\//],
+    [{ consoleConfig: { auth: "oauth" } }, /bad “auth”: it must be "apiKey" or "cookie"/],
+    [{ consoleConfig: ["apiKey"] }, /it must be a JSON object/],
+  ];
+  for (const [scenario, message] of cases) {
+    await server.scenario(scenario);
+    await open();
+    await alert().waitFor();
+    assert.match(await alert().innerText(), /not configured correctly/);
+    assert.match(await alert().innerText(), message, JSON.stringify(scenario));
+    await page.context().close();
+  }
+  page = undefined;
+});
+
+test("reads the API across origins with CORS, and names a CORS refusal", async () => {
+  // The console's host must list the API in connect-src, as the README says: a copy
+  // of the build with that one change.
+  const api = await startServer();
+  const dist = mkdtempSync(path.join(tmpdir(), "mcp-console-dist-"));
+  cpSync(new URL("../dist", import.meta.url), dist, { recursive: true });
+  const headers = path.join(dist, "_headers");
+  writeFileSync(headers, readFileSync(headers, "utf8").replace("connect-src 'self'", `connect-src 'self' ${api.origin}`));
+  const site = await startServer(["--dist", dist]);
+  try {
+    await api.scenario({ corsOrigins: [site.origin] });
+    await site.scenario({ consoleConfig: { apiBaseUrl: api.origin } });
+    page = await browser.page(site.origin + "/");
+    await cards().first().waitFor();
+    const seen = await api.requests();
+    assert.equal(seen.lastOrigin, site.origin);
+    assert.equal(seen.lastAuthorization, `Bearer ${DEMO_KEY}`);
+    assert.equal((await site.requests()).list, 0, "the page's own origin got no API call");
+
+    await api.scenario({ corsOrigins: [] });
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await alert().waitFor();
+    assert.match(await alert().innerText(), /Could not reach the connections API[\s\S]*CORS/);
+    assert.ok((await cards().count()) > 0, "the last good list stays");
+    // The browser reports the blocked request itself.
+    browser.problems.splice(0);
+  } finally {
+    await api.stop();
+    await site.stop();
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test("each HTTP failure has its own honest message and a way forward", async () => {
+  const cases = [
+    [{ fault: "status", faultStatus: 404 }, /HTTP 404 Not Found[\s\S]*apiBaseUrl/],
+    [{ fault: "status", faultStatus: 408 }, /HTTP 408 Request Timeout[\s\S]*gave up waiting/],
+    [{ fault: "status", faultStatus: 429, retryAfterSeconds: 40 }, /HTTP 429 Too Many Requests[\s\S]*Trying again in (39|40) s/],
+    [{ fault: "status", faultStatus: 500 }, /HTTP 500 Internal Server Error[\s\S]*usually temporary/],
+    [{ fault: "status", faultStatus: 502 }, /HTTP 502 Bad Gateway[\s\S]*gateway/],
+    [{ fault: "status", faultStatus: 503 }, /HTTP 503 Service Unavailable[\s\S]*maintenance/],
+    [{ fault: "status", faultStatus: 504 }, /HTTP 504 Gateway Timeout[\s\S]*gateway/],
+    [{ fault: "html", faultStatus: 503 }, /web page instead of data/],
+    [{ fault: "malformed" }, /could not be read[\s\S]*not valid JSON/],
+    [{ fault: "wrong-shape" }, /unexpected shape/],
+  ];
+  for (const [scenario, message] of cases) {
+    await server.scenario(scenario);
+    await open();
+    await alert().waitFor();
+    assert.match(await alert().innerText(), message, JSON.stringify(scenario));
+    assert.equal(await alert().getByRole("button", { name: "Retry" }).count(), 1);
+    await page.context().close();
+  }
+  page = undefined;
+});
+
+test("a request that hangs is aborted with a timeout message", async () => {
+  await server.scenario({ fault: "hang" });
+  await open("/", { clock: true });
+  await page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
+  await page.clock.fastForward(21_000);
+  await alert().waitFor();
+  assert.match(await alert().innerText(), /did not answer within 20 seconds/);
+});
+
+test("offline keeps the list, says so, and reloads when back online", async () => {
+  await open();
+  await cards().first().waitFor();
+  const before = (await server.requests()).list;
+  await page.context().setOffline(true);
+  await alert().waitFor();
+  assert.match(await alert().innerText(), /You are offline[\s\S]*back online/);
+  assert.ok((await cards().count()) > 0);
+  await page.context().setOffline(false);
+  await alert().waitFor({ state: "detached" });
+  assert.equal((await server.requests()).list, before + 1);
+});
+
+/** Pretends the tab is hidden or shown, as switching tabs does. */
+async function setVisible(visible) {
+  await page.evaluate((visible) => {
+    Object.defineProperty(document, "visibilityState", { value: visible ? "visible" : "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, visible);
+}
+
+test("refreshes every 30 s while visible, pauses while hidden, refreshes at once when shown", async () => {
+  await open("/", { clock: true });
+  await page.clock.resume();
+  await cards().first().waitFor();
+  const count = async () => (await server.requests()).list;
+  assert.equal(await count(), 1);
+  await page.getByText("Updated just now").waitFor();
+
+  await page.clock.fastForward(31_000);
+  await page.waitForFunction(() => document.querySelector(".toolbar__updated")?.textContent.includes("just now"));
+  assert.equal(await count(), 2);
+
+  await setVisible(false);
+  await page.clock.fastForward(120_000);
+  await page.waitForTimeout(200);
+  assert.equal(await count(), 2, "no request while hidden");
+  await page.getByText(/Updated 2 min ago/).waitFor();
+
+  await setVisible(true);
+  await page.waitForFunction(() => document.querySelector(".toolbar__updated")?.textContent.includes("just now"));
+  assert.equal(await count(), 3, "one request as soon as the tab is shown");
+});
+
+test("a failed refresh marks the list stale and retries with backoff", async () => {
+  await open("/", { clock: true });
+  await page.clock.resume();
+  await cards().first().waitFor();
+  await server.scenario({ fault: "status", faultStatus: 503 });
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await alert().waitFor();
+  await page.getByText("Stale", { exact: true }).waitFor();
+  assert.match(await alert().innerText(), /Trying again in [45] s/);
+  await page.clock.fastForward(6_000);
+  await page.waitForFunction(() => /Trying again in (9|10) s/.test(document.querySelector(".alert")?.textContent ?? ""));
+  await server.scenario({});
+  await page.clock.fastForward(11_000);
+  await alert().waitFor({ state: "detached" });
+  assert.equal(await page.getByText("Stale", { exact: true }).count(), 0);
+  assert.equal((await server.requests()).list, 4, "first load, refresh, two retries");
+});
+
+test("a changed status is highlighted and a new error count announced", async () => {
+  const records = await server.api("/api/mcp-connections");
+  const errorsBefore = records.filter((r) => r.status === "error").length;
+  const target = records.find((r) => r.status === "active");
+  await open();
+  await cards().first().waitFor();
+  await server.setStatus(target.id, "error");
+  await page.getByRole("button", { name: "Refresh" }).click();
+  const card = page.locator(`article[data-connection-id="${target.id}"]`);
+  await page.waitForFunction((id) => document.querySelector(`article[data-connection-id="${id}"]`)?.dataset.status === "error", target.id);
+  assert.match(await card.getAttribute("class"), /card--changed/);
+  assert.equal(await card.locator(".badge").innerText(), "Error");
+  const announcer = page.locator(".visually-hidden[aria-live=polite]");
+  assert.equal(await announcer.innerText(), `${errorsBefore + 1} connections are in error now (was ${errorsBefore}).`);
+});
+
+test("Test now checks one connection, updates its card, announces the result, and ignores repeated clicks", async () => {
+  await server.scenario({ testDelayMs: 800 });
+  const records = await server.api("/api/mcp-connections");
+  const broken = records.find((r) => r.status === "error");
+  await open();
+  const card = page.locator(`article[data-connection-id="${broken.id}"]`);
+  const button = card.getByRole("button", { name: /Test now|Testing/ });
+  await button.click();
+  await card.getByText("Testing…").waitFor();
+  assert.equal(await card.getAttribute("aria-busy"), "true");
+  await button.click();
+  await button.click();
+  await card.getByText(/Health check (passed|failed)/).waitFor();
+  assert.equal((await server.requests()).test, 1, "repeated clicks while a test runs do nothing");
+  const outcome = await card.locator(".card__note").innerText();
+  const status = await card.getAttribute("data-status");
+  assert.equal(status, /passed/.test(outcome) ? "active" : "error");
+  assert.match(await card.locator("time").first().innerText(), /just now/);
+  assert.match(await page.locator(".visually-hidden[aria-live=polite]").innerText(), new RegExp(`${broken.name}: Health check`));
+  assert.equal(await page.evaluate(() => document.activeElement?.closest("article")?.dataset.connectionId), broken.id, "focus stays on the card");
+
+  await server.scenario({ dataset: "empty" });
+  await button.click();
+  await card.getByText("This connection no longer exists in this tenant").waitFor();
+});
