@@ -9,6 +9,13 @@ const shots = [
   { file: "connections-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 860 } },
   { file: "connections-phone.png", colorScheme: "light", viewport: { width: 390, height: 844 } },
   {
+    file: "sign-in.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 640 },
+    signedIn: false,
+    ready: "form",
+  },
+  {
     file: "connections-error.png",
     colorScheme: "light",
     viewport: { width: 1280, height: 520 },
@@ -23,7 +30,7 @@ try {
   for (const shot of shots) {
     await server.scenario(shot.scenario ?? {});
     const page = await browser.page(server.origin + "/", shot);
-    await page.locator("article, [role=alert]").first().waitFor();
+    await page.locator(shot.ready ?? "article, [role=alert]").first().waitFor();
     await page.screenshot({ path: `${out}/${shot.file}` });
     await page.context().close();
     console.log(`wrote ${out}/${shot.file}`);
