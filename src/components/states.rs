@@ -47,7 +47,7 @@ pub fn EmptyState() -> impl IntoView {
 /// The filter hides every connection.
 #[component]
 pub fn NoMatchesState(filter: StatusFilter, on_show_all: Callback<()>) -> impl IntoView {
-    let label = filter.label().to_lowercase();
+    let label = filter.label().to_ascii_lowercase();
     view! {
         <div class="empty">
             <h2 class="empty__title">{format!("No {label} connections")}</h2>

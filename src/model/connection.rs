@@ -35,7 +35,7 @@ impl Status {
     /// The value of the card's `data-status` attribute: the API string lower-cased.
     pub fn attribute_value(&self) -> String {
         match self {
-            Status::Other(raw) => raw.to_lowercase(),
+            Status::Other(raw) => super::text::lowercase(raw),
             documented => documented.label().to_ascii_lowercase(),
         }
     }

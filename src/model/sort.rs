@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 
 use super::connection::{Connection, Status};
+use super::text::lowercase;
 
 fn severity(status: &Status) -> u8 {
     match status {
@@ -19,7 +20,7 @@ pub fn problems_first(a: &Connection, b: &Connection) -> Ordering {
     severity(&a.status)
         .cmp(&severity(&b.status))
         .then_with(|| a.last_checked().cmp(&b.last_checked()))
-        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| lowercase(&a.name).cmp(&lowercase(&b.name)))
         .then_with(|| a.id.cmp(&b.id))
 }
 
