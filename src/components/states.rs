@@ -7,6 +7,7 @@ use crate::model::config::ConfigError;
 use crate::model::filter::StatusFilter;
 
 const SKELETON_CARDS: usize = 6;
+const SKELETON_CARD: &str = "<div class=\"card card--skeleton\"><div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div></div>";
 
 /// Skeleton cards in the shape of the real ones, so nothing jumps when data arrives.
 #[component]
@@ -14,20 +15,8 @@ pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="loading" role="status">
             <p class="loading__text">"Loading connections…"</p>
-            <div class="cards" aria-hidden="true">
-                {(0..SKELETON_CARDS)
-                    .map(|_| {
-                        view! {
-                            <div class="card card--skeleton">
-                                <div class="skeleton skeleton--title"></div>
-                                <div class="skeleton skeleton--line"></div>
-                                <div class="skeleton skeleton--line skeleton--short"></div>
-                                <div class="skeleton skeleton--block"></div>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </div>
+            // Static markup as one string: far less wasm than building each node.
+            <div class="cards" aria-hidden="true" inner_html=SKELETON_CARD.repeat(SKELETON_CARDS)></div>
         </div>
     }
 }
@@ -35,12 +24,10 @@ pub fn LoadingState() -> impl IntoView {
 #[component]
 pub fn EmptyState() -> impl IntoView {
     view! {
-        <div class="empty">
-            <h2 class="empty__title">"No connections"</h2>
-            <p>
-                "This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here."
-            </p>
-        </div>
+        <div
+            class="empty"
+            inner_html="<h2 class=\"empty__title\">No connections</h2><p>This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here.</p>"
+        ></div>
     }
 }
 
@@ -63,9 +50,7 @@ pub fn NoMatchesState(filter: StatusFilter, on_show_all: Callback<()>) -> impl I
 #[component]
 pub fn ConfigErrorPanel(error: ConfigError) -> impl IntoView {
     view! {
-        <div class="page__header">
-            <h1 class="page__title">"MCP connections"</h1>
-        </div>
+        <div class="page__header" inner_html="<h1 class=\"page__title\">MCP connections</h1>"></div>
         <div class="alert" role="alert">
             <Icon name="error" />
             <div class="alert__body">
