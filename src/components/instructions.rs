@@ -1,5 +1,6 @@
 //! What the MCP server tells agents: a short preview that expands to the exact text.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::unique_id;
@@ -13,8 +14,9 @@ const PREVIEW_CHARS: usize = 220;
 #[component]
 pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl IntoView {
     let Some(text) = text else {
-        return view! { <p class="instructions instructions--none">"No instructions"</p> }
-            .into_any();
+        return Either::Left(
+            view! { <p class="instructions instructions--none">"No instructions"</p> },
+        );
     };
     let region = unique_id("instructions");
     let short = preview(&text, PREVIEW_LINES, PREVIEW_CHARS).text;
@@ -34,7 +36,7 @@ pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl Into
     let title = format!("{region}-title");
     let title_ref = title.clone();
     let controls = region.clone();
-    view! {
+    Either::Right(view! {
         // Not a landmark: every card has one, all with the same heading.
         <div class="instructions" role="group" aria-labelledby=title_ref>
             <div class="instructions__head">
@@ -61,6 +63,5 @@ pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl Into
                 {move || if expanded.get() { "Show less" } else { "Show full instructions" }}
             </button>
         </div>
-    }
-    .into_any()
+    })
 }

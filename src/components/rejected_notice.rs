@@ -1,5 +1,6 @@
 //! Records the API sent that could not be shown, counted and named.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::list::RejectedRecord;
@@ -14,11 +15,10 @@ pub fn RejectedNotice(rejected: Vec<RejectedRecord>) -> impl IntoView {
         .into_iter()
         .map(|record| {
             let which = match record.id {
-                Some(id) => {
-                    view! { "Record " {record.position} " (id " <code><bdi>{id}</bdi></code> ")" }
-                        .into_any()
-                }
-                None => view! { "Record " {record.position} " (no readable id)" }.into_any(),
+                Some(id) => Either::Left(
+                    view! { "Record " {record.position} " (id " <code><bdi>{id}</bdi></code> ")" },
+                ),
+                None => Either::Right(view! { "Record " {record.position} " (no readable id)" }),
             };
             view! { <li>{which} ": " {record.reason}</li> }
         })

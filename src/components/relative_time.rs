@@ -1,6 +1,7 @@
 //! A timestamp as "3 hours ago", with the exact local time on hover and focus.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::unique_id;
@@ -16,14 +17,13 @@ pub fn RelativeTime(
     missing: &'static str,
 ) -> impl IntoView {
     match at {
-        None => view! { <span class="when when--missing">{missing}</span> }.into_any(),
-        Some(Timestamp::Unreadable(raw)) => view! {
+        None => EitherOf3::A(view! { <span class="when when--missing">{missing}</span> }),
+        Some(Timestamp::Unreadable(raw)) => EitherOf3::B(view! {
             <span class="when when--unreadable">"Unreadable date "<q><bdi>{raw}</bdi></q></span>
-        }
-        .into_any(),
+        }),
         Some(Timestamp::Valid(at)) => {
             let tooltip = unique_id("time");
-            view! {
+            EitherOf3::C(view! {
                 <span class="when">
                     <time
                         datetime=at.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -36,8 +36,7 @@ pub fn RelativeTime(
                         {platform::local_exact(at)}
                     </span>
                 </span>
-            }
-            .into_any()
+            })
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The MCP server's URL: a link only for http(s), otherwise inert text.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::model::text::safe_http_url;
@@ -7,23 +8,22 @@ use crate::model::text::safe_http_url;
 #[component]
 pub fn ServerLink(url: String) -> impl IntoView {
     if url.trim().is_empty() {
-        return view! { <span class="server-url server-url--missing">"No URL given"</span> }
-            .into_any();
+        return EitherOf3::A(
+            view! { <span class="server-url server-url--missing">"No URL given"</span> },
+        );
     }
     match safe_http_url(&url) {
-        Some(href) => view! {
+        Some(href) => EitherOf3::B(view! {
             <a class="server-url" href=href.to_owned() target="_blank" rel="noopener noreferrer">
                 <bdi>{url.clone()}</bdi>
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
-        }
-        .into_any(),
-        None => view! {
+        }),
+        None => EitherOf3::C(view! {
             <span class="server-url server-url--inert">
                 <bdi>{url}</bdi>
                 <span class="server-url__note">" (not a web address)"</span>
             </span>
-        }
-        .into_any(),
+        }),
     }
 }
