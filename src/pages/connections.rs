@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use leptos::either::{EitherOf3, EitherOf5};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -312,34 +313,31 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
         }
     });
     let body = move || match screen.get() {
-        Screen::Loading => view! { <LoadingState /> }.into_any(),
-        Screen::Failed(error) => view! {
+        Screen::Loading => EitherOf5::A(view! { <LoadingState /> }),
+        Screen::Failed(error) => EitherOf5::B(view! {
             <LoadErrorPanel error showing_since=None now retry_at on_retry=retry />
-        }
-        .into_any(),
-        Screen::Empty => view! { <EmptyState /> }.into_any(),
-        Screen::NoMatches(filter) => view! {
+        }),
+        Screen::Empty => EitherOf5::C(view! { <EmptyState /> }),
+        Screen::NoMatches(filter) => EitherOf5::D(view! {
             <NoMatchesState
                 filter
                 on_show_all=Callback::new(move |()| select.run(StatusFilter::All))
             />
-        }
-        .into_any(),
-        Screen::Cards => view! {
+        }),
+        Screen::Cards => EitherOf5::E(view! {
             <section class="cards" aria-label="Connections">
                 <For each=visible_ids key=|id| id.clone() children=card />
             </section>
-        }
-        .into_any(),
+        }),
     };
     // Filters only mean something once a list is there; while the first load runs a
     // placeholder holds their place so nothing jumps.
     let filters = move || match (loaded.get(), screen.get()) {
-        (true, _) => view! { <FilterBar counts selected on_select=select /> }.into_any(),
-        (false, Screen::Loading) => {
-            view! { <div class="filters filters--placeholder" aria-hidden="true"></div> }.into_any()
-        }
-        (false, _) => ().into_any(),
+        (true, _) => EitherOf3::A(view! { <FilterBar counts selected on_select=select /> }),
+        (false, Screen::Loading) => EitherOf3::B(
+            view! { <div class="filters filters--placeholder" aria-hidden="true"></div> },
+        ),
+        (false, _) => EitherOf3::C(()),
     };
 
     view! {
