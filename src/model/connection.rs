@@ -35,7 +35,8 @@ impl Status {
     /// The value of the card's `data-status` attribute: the API string lower-cased.
     pub fn attribute_value(&self) -> String {
         match self {
-            Status::Other(raw) => super::text::lowercase(raw),
+            // ASCII only: Unicode case tables cost about 5 KB of wasm.
+            Status::Other(raw) => raw.to_ascii_lowercase(),
             documented => documented.label().to_ascii_lowercase(),
         }
     }

@@ -3,7 +3,6 @@
 use std::cmp::Ordering;
 
 use super::connection::{Connection, Status};
-use super::text::lowercase;
 
 fn severity(status: &Status) -> u8 {
     match status {
@@ -20,8 +19,16 @@ pub fn problems_first(a: &Connection, b: &Connection) -> Ordering {
     severity(&a.status)
         .cmp(&severity(&b.status))
         .then_with(|| a.last_checked().cmp(&b.last_checked()))
-        .then_with(|| lowercase(&a.name).cmp(&lowercase(&b.name)))
+        .then_with(|| ignoring_ascii_case(&a.name, &b.name))
         .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Case-insensitive for ASCII letters, without allocating. Full Unicode case folding
+/// would pull Rust's case tables into the wasm (about 5 KB brotli).
+fn ignoring_ascii_case(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|byte| byte.to_ascii_lowercase())
+        .cmp(b.bytes().map(|byte| byte.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -34,6 +41,12 @@ mod tests {
         let mut c = connection(id, status);
         c.last_health_check_at = at.map(Timestamp::parse);
         c
+    }
+
+    #[test]
+    fn names_compare_without_ascii_case() {
+        assert_eq!(ignoring_ascii_case("order", "Order"), Ordering::Equal);
+        assert_eq!(ignoring_ascii_case("alpha", "Beta"), Ordering::Less);
     }
 
     #[test]

@@ -48,20 +48,6 @@ pub fn safe_http_url(raw: &str) -> Option<&str> {
     (has_scheme && host_follows && clean).then_some(raw)
 }
 
-/// `text` lower-cased by Unicode's rules. In the browser this is JavaScript's
-/// `toLowerCase` (the same full case mapping), which spares the wasm Rust's own
-/// case tables (about 5 KB brotli).
-#[cfg(target_arch = "wasm32")]
-pub fn lowercase(text: &str) -> String {
-    js_sys::JsString::from(text).to_lower_case().into()
-}
-
-/// `text` lower-cased by Unicode's rules.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn lowercase(text: &str) -> String {
-    text.to_lowercase()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
