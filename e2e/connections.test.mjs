@@ -1,52 +1,34 @@
 // The connections page end to end: release build, demo API, headless Chromium.
-import { test, before, after, beforeEach, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, startBrowser } from "./harness.mjs";
+import { suite } from "./harness.mjs";
 
-let server;
-let browser;
-let page;
+const ctx = suite();
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  await server.reset();
-});
-afterEach(async () => {
-  await page?.context().close();
-  assert.deepEqual(browser.problems.splice(0), [], "no page errors, dialogs or console errors");
-});
-
-const cards = () => page.locator("article[data-connection-id]");
-const alert = () => page.getByRole("alert");
-const filter = (name) => page.getByRole("button", { name: new RegExp(`^${name} \\d+$`) });
+const cards = () => ctx.page.locator("article[data-connection-id]");
+const alert = () => ctx.page.getByRole("alert");
+const filter = (name) => ctx.page.getByRole("button", { name: new RegExp(`^${name} \\d+$`) });
 
 async function open(route = "/") {
-  page = await browser.page(server.origin + route);
-  return page;
+  ctx.page = await ctx.browser.page(ctx.server.origin + route);
+  return ctx.page;
 }
 
 test("shows a loading status, then a card per connection with the page contract", async () => {
-  await server.scenario({ delayMs: 1200 });
+  await ctx.server.scenario({ delayMs: 1200 });
   await open();
-  await page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
+  await ctx.page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
   await cards().first().waitFor();
-  assert.equal(await page.getByRole("status").filter({ hasText: "Loading" }).count(), 0);
+  assert.equal(await ctx.page.getByRole("status").filter({ hasText: "Loading" }).count(), 0);
 
-  const expected = await server.api("/api/mcp-connections");
-  assert.match(await page.locator("h1").innerText(), /connections/);
+  const expected = await ctx.server.api("/api/mcp-connections");
+  assert.match(await ctx.page.locator("h1").innerText(), /connections/);
   assert.equal(await cards().count(), expected.length);
-  await page.getByText(`Showing ${expected.length} of ${expected.length} connections`).waitFor();
-  assert.equal(await page.locator(".summary[aria-live=polite]").innerText(), `Showing ${expected.length} of ${expected.length} connections`);
+  await ctx.page.getByText(`Showing ${expected.length} of ${expected.length} connections`).waitFor();
+  assert.equal(await ctx.page.locator(".summary[aria-live=polite]").innerText(), `Showing ${expected.length} of ${expected.length} connections`);
 
   for (const record of expected) {
-    const card = page.locator(`article[data-connection-id="${record.id}"]`);
+    const card = ctx.page.locator(`article[data-connection-id="${record.id}"]`);
     assert.equal(await card.getAttribute("data-status"), record.status.toLowerCase());
     assert.equal(await card.locator("h2").innerText(), record.name);
     const word = { active: "Active", error: "Error", unknown: "Unknown" }[record.status];
@@ -84,7 +66,7 @@ test("the exact local time shows on hover and on keyboard focus", async () => {
   await open();
   const time = cards().first().locator("time").first();
   await time.waitFor();
-  const tooltip = page.locator(`#${await time.getAttribute("aria-describedby")}`);
+  const tooltip = ctx.page.locator(`#${await time.getAttribute("aria-describedby")}`);
   assert.equal(await tooltip.isVisible(), false);
   await time.focus();
   await tooltip.waitFor({ state: "visible" });
@@ -92,25 +74,25 @@ test("the exact local time shows on hover and on keyboard focus", async () => {
 });
 
 test("filters by status with counts, in the URL, and Back restores the previous filter", async () => {
-  const expected = await server.api("/api/mcp-connections");
+  const expected = await ctx.server.api("/api/mcp-connections");
   const errors = expected.filter((c) => c.status === "error").length;
-  const fetchedBefore = (await server.requests()).list;
+  const fetchedBefore = (await ctx.server.requests()).list;
   await open("/?status=error");
   await cards().first().waitFor();
   assert.equal(await filter("Error").getAttribute("aria-pressed"), "true");
   assert.equal(await filter("All").getAttribute("aria-pressed"), "false");
   for (const name of [`Error ${errors}`, `All ${expected.length}`]) {
-    assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, name);
+    assert.equal(await ctx.page.getByRole("button", { name, exact: true }).count(), 1, name);
   }
   const statuses = await cards().evaluateAll((nodes) => nodes.map((n) => n.dataset.status));
   assert.deepEqual(new Set(statuses), new Set(["error"]));
   assert.equal(statuses.length, errors);
-  await page.getByText(`Showing ${errors} of ${expected.length} connections`).waitFor();
+  await ctx.page.getByText(`Showing ${errors} of ${expected.length} connections`).waitFor();
 
-  const before = await page.evaluate(() => history.length);
+  const before = await ctx.page.evaluate(() => history.length);
   await filter("Active").click();
-  await page.waitForURL(/\?status=active$/);
-  assert.equal(await page.evaluate(() => history.length), before + 1);
+  await ctx.page.waitForURL(/\?status=active$/);
+  assert.equal(await ctx.page.evaluate(() => history.length), before + 1);
   assert.equal(await filter("Active").getAttribute("aria-pressed"), "true");
   assert.deepEqual(
     new Set(await cards().evaluateAll((nodes) => nodes.map((n) => n.dataset.status))),
@@ -118,35 +100,35 @@ test("filters by status with counts, in the URL, and Back restores the previous 
   );
 
   await filter("All").click();
-  await page.waitForURL((url) => url.search === "");
+  await ctx.page.waitForURL((url) => url.search === "");
   assert.equal(await cards().count(), expected.length);
 
-  await page.goBack();
-  await page.waitForURL(/\?status=active$/);
+  await ctx.page.goBack();
+  await ctx.page.waitForURL(/\?status=active$/);
   assert.equal(await filter("Active").getAttribute("aria-pressed"), "true");
-  assert.equal((await server.requests()).list, fetchedBefore + 1, "filtering never re-fetches");
+  assert.equal((await ctx.server.requests()).list, fetchedBefore + 1, "filtering never re-fetches");
 });
 
 test("a filter with no matches says so and offers to show all", async () => {
-  await server.scenario({ dataset: "generated", count: 3 });
-  const statuses = (await server.api("/api/mcp-connections")).map((c) => c.status);
+  await ctx.server.scenario({ dataset: "generated", count: 3 });
+  const statuses = (await ctx.server.api("/api/mcp-connections")).map((c) => c.status);
   assert.ok(!statuses.includes("unknown"), "the scenario has no unknown connection");
   await open("/?status=unknown");
-  await page.getByRole("heading", { name: "No unknown connections" }).waitFor();
-  await page.getByRole("button", { name: "Show all connections" }).click();
+  await ctx.page.getByRole("heading", { name: "No unknown connections" }).waitFor();
+  await ctx.page.getByRole("button", { name: "Show all connections" }).click();
   await cards().first().waitFor();
   assert.equal(await filter("All").getAttribute("aria-pressed"), "true");
 });
 
 test("instructions expand to the full text with line breaks and collapse again", async () => {
-  const expected = await server.api("/api/mcp-connections");
+  const expected = await ctx.server.api("/api/mcp-connections");
   const longest = expected.reduce((a, b) => ((a.instructions ?? "").length >= (b.instructions ?? "").length ? a : b));
   await open();
-  const card = page.locator(`article[data-connection-id="${longest.id}"]`);
+  const card = ctx.page.locator(`article[data-connection-id="${longest.id}"]`);
   const toggle = card.locator("button[aria-controls]");
   assert.equal(await toggle.innerText(), "Show full instructions");
   assert.equal(await toggle.getAttribute("aria-expanded"), "false");
-  const region = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
+  const region = ctx.page.locator(`#${await toggle.getAttribute("aria-controls")}`);
   assert.notEqual(await region.textContent(), longest.instructions.trimEnd());
   await toggle.click();
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
@@ -157,26 +139,26 @@ test("instructions expand to the full text with line breaks and collapse again",
 });
 
 test("an empty tenant says No connections", async () => {
-  await server.scenario({ dataset: "empty" });
+  await ctx.server.scenario({ dataset: "empty" });
   await open();
-  await page.getByRole("heading", { name: "No connections" }).waitFor();
+  await ctx.page.getByRole("heading", { name: "No connections" }).waitFor();
   assert.equal(await cards().count(), 0);
-  assert.equal(await page.locator(".summary[aria-live=polite]").innerText(), "Showing 0 of 0 connections");
+  assert.equal(await ctx.page.locator(".summary[aria-live=polite]").innerText(), "Showing 0 of 0 connections");
 });
 
 test("a failure shows the API's message and Retry loads the list", async () => {
-  await server.scenario({ fault: "status", faultStatus: 503, faultMessage: "Maintenance until 14:00 UTC" });
+  await ctx.server.scenario({ fault: "status", faultStatus: 503, faultMessage: "Maintenance until 14:00 UTC" });
   await open();
   await alert().waitFor();
   assert.match(await alert().innerText(), /HTTP 503 Service Unavailable/);
   assert.match(await alert().innerText(), /Maintenance until 14:00 UTC/);
   assert.equal(await cards().count(), 0);
 
-  await server.scenario({});
+  await ctx.server.scenario({});
   await alert().getByRole("button", { name: "Retry" }).click();
   await cards().first().waitFor();
   assert.equal(await alert().count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus stays on the page");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.tagName), "H1", "focus stays on the page");
 });
 
 test("each kind of failure has its own message and never renders the API's HTML", async () => {
@@ -188,16 +170,16 @@ test("each kind of failure has its own message and never renders the API's HTML"
     [{ fault: "status", faultStatus: 500 }, /HTTP 500 Internal Server Error/],
   ];
   for (const [scenario, message] of cases) {
-    await server.scenario(scenario);
+    await ctx.server.scenario(scenario);
     await open();
     await alert().waitFor();
     assert.match(await alert().innerText(), message, JSON.stringify(scenario));
     assert.equal(await alert().getByRole("button", { name: "Retry" }).count(), 1);
-    assert.equal(await page.locator("h1").count(), 1, "the error page's own heading is not rendered");
-    assert.equal(await page.locator("main script, main iframe, main style").count(), 0);
-    await page.context().close();
+    assert.equal(await ctx.page.locator("h1").count(), 1, "the error page's own heading is not rendered");
+    assert.equal(await ctx.page.locator("main script, main iframe, main style").count(), 0);
+    await ctx.page.context().close();
   }
-  page = undefined;
+  ctx.page = undefined;
 });
 
 test("a refresh that fails keeps the cards and shows the failure beside them", async () => {
@@ -205,70 +187,70 @@ test("a refresh that fails keeps the cards and shows the failure beside them", a
   await cards().first().waitFor();
   const shown = await cards().count();
 
-  await server.scenario({ fault: "status", faultStatus: 500, faultMessage: "Database unavailable" });
-  await page.getByRole("button", { name: "Refresh" }).click();
+  await ctx.server.scenario({ fault: "status", faultStatus: 500, faultMessage: "Database unavailable" });
+  await ctx.page.getByRole("button", { name: "Refresh" }).click();
   await alert().waitFor();
   assert.match(await alert().innerText(), /Refresh failed/);
   assert.match(await alert().innerText(), /Database unavailable/);
   assert.match(await alert().innerText(), /Showing the list loaded/);
   assert.equal(await cards().count(), shown);
 
-  await server.scenario({});
+  await ctx.server.scenario({});
   await alert().getByRole("button", { name: "Retry" }).click();
   await alert().waitFor({ state: "detached" });
   assert.equal(await cards().count(), shown);
-  assert.equal((await server.requests()).list, 3);
+  assert.equal((await ctx.server.requests()).list, 3);
 });
 
 test("Refresh re-fetches and shows what changed", async () => {
   await open();
   await cards().first().waitFor();
   // Unchanged cards stay as they are, expanded instructions included.
-  const toggle = page.locator("button[aria-controls]").first();
+  const toggle = ctx.page.locator("button[aria-controls]").first();
   await toggle.click();
-  await page.evaluate(() => (document.querySelector("article").dataset.marker = "kept"));
-  await page.getByRole("button", { name: "Refresh" }).click();
-  await page.waitForFunction(() => document.querySelector("[aria-busy=true]") === null);
-  assert.equal((await server.requests()).list, 2);
-  assert.equal(await page.locator("article[data-marker=kept]").count(), 1);
+  await ctx.page.evaluate(() => (document.querySelector("article").dataset.marker = "kept"));
+  await ctx.page.getByRole("button", { name: "Refresh" }).click();
+  await ctx.page.waitForFunction(() => document.querySelector("[aria-busy=true]") === null);
+  assert.equal((await ctx.server.requests()).list, 2);
+  assert.equal(await ctx.page.locator("article[data-marker=kept]").count(), 1);
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
 
-  await server.scenario({ dataset: "empty" });
-  await page.getByRole("button", { name: "Refresh" }).click();
-  await page.getByRole("heading", { name: "No connections" }).waitFor();
-  assert.equal((await server.requests()).list, 3);
+  await ctx.server.scenario({ dataset: "empty" });
+  await ctx.page.getByRole("button", { name: "Refresh" }).click();
+  await ctx.page.getByRole("heading", { name: "No connections" }).waitFor();
+  assert.equal((await ctx.server.requests()).list, 3);
 });
 
 test("hostile strings stay inert text; unreadable records are named; odd values shown", async () => {
-  await server.scenario({ dataset: "hostile" });
+  await ctx.server.scenario({ dataset: "hostile" });
   await open();
   await cards().first().waitFor();
-  const records = await server.api("/api/mcp-connections");
+  const records = await ctx.server.api("/api/mcp-connections");
   const readable = records.filter(
     (r) => typeof r === "object" && typeof r.name === "string" && typeof r.status === "string",
   );
   assert.equal(await cards().count(), readable.length);
-  assert.equal(await page.locator("main img, main script, main iframe, main b, main strong").count(), 0);
-  await page.getByText("<img src=x onerror=alert(1)> Inventory").waitFor();
-  await page.getByText("<script>alert(1)</script>", { exact: true }).first().waitFor();
+  assert.equal(await ctx.page.locator("main img, main script, main iframe, main b, main strong").count(), 0);
+  await ctx.page.getByText("<img src=x onerror=alert(1)> Inventory").waitFor();
+  await ctx.page.getByText("<script>alert(1)</script>", { exact: true }).first().waitFor();
 
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  const hrefs = await ctx.page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   for (const href of hrefs) assert.match(href, /^https?:\/\//, href);
   for (const text of ["javascript:alert(1)", "ftp://files.acme-retail.com/mcp"]) {
-    await page.locator(".server-url--inert", { hasText: text }).first().waitFor();
+    await ctx.page.locator(".server-url--inert", { hasText: text }).first().waitFor();
   }
 
-  const degraded = page.locator('article[data-status="degraded"]');
+  const degraded = ctx.page.locator('article[data-status="degraded"]');
   assert.equal(await degraded.locator(".badge").innerText(), "degraded");
-  assert.equal(await page.locator('article[data-status="active"]').filter({ hasText: "Status ACTIVE" }).count(), 1);
+  assert.equal(await ctx.page.locator('article[data-status="active"]').filter({ hasText: "Status ACTIVE" }).count(), 1);
 
-  const notice = page.getByText(`${records.length - readable.length} records could not be shown`);
+  const notice = ctx.page.getByText(`${records.length - readable.length} records could not be shown`);
   await notice.click();
-  const details = await page.locator(".notice").innerText();
+  const details = await ctx.page.locator(".notice").innerText();
   assert.match(details, /063669b5-560a-4278-bad7-63b72725248e/);
   assert.match(details, /no readable id/);
 
-  const huge = page.locator("article", { hasText: "huge instructions" });
+  const huge = ctx.page.locator("article", { hasText: "huge instructions" });
   await huge.getByRole("button", { name: "Show full instructions" }).click();
   await huge.getByRole("button", { name: "Show less" }).waitFor();
 });
@@ -276,38 +258,38 @@ test("hostile strings stay inert text; unreadable records are named; odd values 
 test("works with the keyboard alone", async () => {
   await open();
   await cards().first().waitFor();
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
-  await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+  await ctx.page.keyboard.press("Enter");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "main");
 
-  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
-  await page.keyboard.press("Tab");
+  const focused = () => ctx.page.evaluate(() => document.activeElement?.textContent?.trim());
+  await ctx.page.keyboard.press("Tab");
   assert.equal(await focused(), "Refresh");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  await ctx.page.keyboard.press("Tab");
+  await ctx.page.keyboard.press("Tab");
+  await ctx.page.keyboard.press("Tab");
   assert.match(await focused(), /^Error \d+$/);
-  await page.keyboard.press("Enter");
-  await page.waitForURL((url) => url.search === "?status=error");
+  await ctx.page.keyboard.press("Enter");
+  await ctx.page.waitForURL((url) => url.search === "?status=error");
   assert.deepEqual(
     new Set(await cards().evaluateAll((nodes) => nodes.map((n) => n.dataset.status))),
     new Set(["error"]),
   );
 
   for (let i = 0; i < 40 && (await focused()) !== "Show full instructions"; i++) {
-    await page.keyboard.press("Tab");
+    await ctx.page.keyboard.press("Tab");
   }
   assert.equal(await focused(), "Show full instructions");
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  const outline = await ctx.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.equal(outline, "solid", "focus is visible");
-  await page.keyboard.press("Space");
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true");
+  await ctx.page.keyboard.press("Space");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), "true");
 });
 
 test("a narrow phone screen shows the cards without horizontal scrolling", async () => {
-  page = await browser.page(server.origin + "/", { viewport: { width: 390, height: 844 } });
+  ctx.page = await ctx.browser.page(ctx.server.origin + "/", { viewport: { width: 390, height: 844 } });
   await cards().first().waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await ctx.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
 });

@@ -1,11 +1,13 @@
 // Starts the demo API serving the release build and opens pages against it. Each
 // test file gets its own server on a free port, so files can run in parallel while
 // the tests inside a file share one scenario and run in order.
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, afterEach, before, beforeEach } from "node:test";
 import { launchBrowser } from "./browser.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -110,4 +112,28 @@ export async function startBrowser() {
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * One demo API and one browser for a test file. Before each test the API returns to
+ * its command-line scenario (unless `resetEachTest` is false); after each, the test's
+ * `ctx.page` is closed and the test fails on anything the browser recorded.
+ */
+export function suite({ resetEachTest = true } = {}) {
+  const ctx = { server: undefined, browser: undefined, page: undefined };
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await startBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  if (resetEachTest) beforeEach(() => ctx.server.reset());
+  afterEach(async () => {
+    await ctx.page?.context().close();
+    ctx.page = undefined;
+    assert.deepEqual(ctx.browser.problems.splice(0), [], "no CSP violations, page errors, console errors or dialogs");
+  });
+  return ctx;
 }

@@ -1,89 +1,70 @@
 // Real-world loading end to end: config.json, API keys, cookie mode, CORS, every
 // failure, live refresh (hidden tabs, backoff, offline) and Test now.
-import { test, before, after, beforeEach, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startServer, startBrowser, DEMO_KEY, KEY_ITEM } from "./harness.mjs";
+import { startServer, suite, DEMO_KEY, KEY_ITEM } from "./harness.mjs";
 
 const NOSCOPE_KEY = "sf_test_v1_noscope5Tz1Lk8Pq3Wm6Rx9Yb";
 const REVOKED_KEY = "sf_live_v1_revoked0000000000000000";
 
-let server;
-let browser;
-let page;
+const ctx = suite();
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  await server.reset();
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-  assert.deepEqual(browser.problems.splice(0), [], "no page errors, dialogs or console errors");
-});
-
-const cards = () => page.locator("article[data-connection-id]");
-const alert = () => page.locator(".alert[role=alert]");
-const keyField = () => page.getByLabel("API key", { exact: true });
+const cards = () => ctx.page.locator("article[data-connection-id]");
+const alert = () => ctx.page.locator(".alert[role=alert]");
+const keyField = () => ctx.page.getByLabel("API key", { exact: true });
 
 async function open(route = "/", options = {}) {
-  page = await browser.page(server.origin + route, options);
-  return page;
+  ctx.page = await ctx.browser.page(ctx.server.origin + route, options);
+  return ctx.page;
 }
 
 test("asks for an API key, checks its shape before sending, keeps it in sessionStorage only, and signs out", async () => {
   const urls = [];
   await open("/", { signedIn: false });
-  page.on("request", (request) => urls.push(request.url()));
+  ctx.page.on("request", (request) => urls.push(request.url()));
   await keyField().waitFor();
   assert.equal(await keyField().getAttribute("type"), "password");
-  await page.getByRole("button", { name: "Show key" }).click();
+  await ctx.page.getByRole("button", { name: "Show key" }).click();
   assert.equal(await keyField().getAttribute("type"), "text");
-  await page.getByRole("button", { name: "Hide key" }).click();
+  await ctx.page.getByRole("button", { name: "Hide key" }).click();
   assert.equal(await keyField().getAttribute("type"), "password");
-  assert.match(await page.locator("form").innerText(), /sf_live_v1_[\s\S]*sf_test_v1_[\s\S]*Settings/);
+  assert.match(await ctx.page.locator("form").innerText(), /sf_live_v1_[\s\S]*sf_test_v1_[\s\S]*Settings/);
 
   await keyField().fill("sk_live_not_a_platform_key");
   await keyField().press("Enter");
-  await page.getByText("keys start with sf_live_v1_ or sf_test_v1_").waitFor();
+  await ctx.page.getByText("keys start with sf_live_v1_ or sf_test_v1_").waitFor();
   assert.equal(await keyField().getAttribute("aria-invalid"), "true");
-  assert.equal((await server.requests()).list, 0, "nothing sent for a key of the wrong shape");
+  assert.equal((await ctx.server.requests()).list, 0, "nothing sent for a key of the wrong shape");
 
   await keyField().fill(`  ${DEMO_KEY} `);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await ctx.page.getByRole("button", { name: "Sign in" }).click();
   await cards().first().waitFor();
-  assert.equal((await server.requests()).lastAuthorization, `Bearer ${DEMO_KEY}`);
-  await page.getByText("Sandbox", { exact: true }).waitFor();
+  assert.equal((await ctx.server.requests()).lastAuthorization, `Bearer ${DEMO_KEY}`);
+  await ctx.page.getByText("Sandbox", { exact: true }).waitFor();
 
-  const storage = await page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
+  const storage = await ctx.page.evaluate(() => ({ session: { ...sessionStorage }, local: { ...localStorage } }));
   assert.equal(storage.session["mcp-console.api-key"], DEMO_KEY);
   assert.deepEqual(storage.local, {});
-  assert.deepEqual(await page.context().cookies(), []);
-  for (const url of [...urls, page.url()]) assert.ok(!url.includes(DEMO_KEY.slice(11)), url);
-  assert.ok(!(await page.locator("body").innerText()).includes(DEMO_KEY.slice(11)), "the key is not in the page text");
+  assert.deepEqual(await ctx.page.context().cookies(), []);
+  for (const url of [...urls, ctx.page.url()]) assert.ok(!url.includes(DEMO_KEY.slice(11)), url);
+  assert.ok(!(await ctx.page.locator("body").innerText()).includes(DEMO_KEY.slice(11)), "the key is not in the page text");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await page.getByText("You are signed out").waitFor();
+  await ctx.page.getByRole("button", { name: "Sign out" }).click();
+  await ctx.page.getByText("You are signed out").waitFor();
   await keyField().waitFor();
-  assert.equal(await page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
-  assert.equal(await page.getByText("Sandbox", { exact: true }).count(), 0);
+  assert.equal(await ctx.page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
+  assert.equal(await ctx.page.getByText("Sandbox", { exact: true }).count(), 0);
 });
 
 test("a refused key asks again and says why; a key without the scope says what to do", async () => {
   await open("/", { key: REVOKED_KEY });
-  await page.getByText("Your API key was refused").waitFor();
+  await ctx.page.getByText("Your API key was refused").waitFor();
   await keyField().waitFor();
-  assert.equal(await page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
-  await page.context().close();
+  assert.equal(await ctx.page.evaluate((item) => sessionStorage.getItem(item), KEY_ITEM), null);
+  await ctx.page.context().close();
 
   await open("/", { key: NOSCOPE_KEY });
   await alert().waitFor();
@@ -91,16 +72,16 @@ test("a refused key asks again and says why; a key without the scope says what t
 });
 
 test("cookie mode sends the session cookie and never asks for a key", async () => {
-  await server.scenario({ auth: "cookie", consoleConfig: { auth: "cookie" } });
+  await ctx.server.scenario({ auth: "cookie", consoleConfig: { auth: "cookie" } });
   await open("/", { signedIn: false });
   await alert().waitFor();
   assert.match(await alert().innerText(), /HTTP 401[\s\S]*Sign in to the platform again/);
   assert.equal(await keyField().count(), 0);
 
-  await page.goto(server.origin + "/_demo/login");
+  await ctx.page.goto(ctx.server.origin + "/_demo/login");
   await cards().first().waitFor();
   assert.equal(await keyField().count(), 0);
-  assert.equal((await server.requests()).lastAuthorization, null, "no key in cookie mode");
+  assert.equal((await ctx.server.requests()).lastAuthorization, null, "no key in cookie mode");
 });
 
 test("a broken config.json gets a message naming the problem", async () => {
@@ -111,14 +92,14 @@ test("a broken config.json gets a message naming the problem", async () => {
     [{ consoleConfig: ["apiKey"] }, /it must be a JSON object/],
   ];
   for (const [scenario, message] of cases) {
-    await server.scenario(scenario);
+    await ctx.server.scenario(scenario);
     await open();
     await alert().waitFor();
     assert.match(await alert().innerText(), /not configured correctly/);
     assert.match(await alert().innerText(), message, JSON.stringify(scenario));
-    await page.context().close();
+    await ctx.page.context().close();
   }
-  page = undefined;
+  ctx.page = undefined;
 });
 
 test("reads the API across origins with CORS, and names a CORS refusal", async () => {
@@ -133,7 +114,7 @@ test("reads the API across origins with CORS, and names a CORS refusal", async (
   try {
     await api.scenario({ corsOrigins: [site.origin] });
     await site.scenario({ consoleConfig: { apiBaseUrl: api.origin } });
-    page = await browser.page(site.origin + "/");
+    ctx.page = await ctx.browser.page(site.origin + "/");
     await cards().first().waitFor();
     const seen = await api.requests();
     assert.equal(seen.lastOrigin, site.origin);
@@ -141,12 +122,12 @@ test("reads the API across origins with CORS, and names a CORS refusal", async (
     assert.equal((await site.requests()).list, 0, "the page's own origin got no API call");
 
     await api.scenario({ corsOrigins: [] });
-    await page.getByRole("button", { name: "Refresh" }).click();
+    await ctx.page.getByRole("button", { name: "Refresh" }).click();
     await alert().waitFor();
     assert.match(await alert().innerText(), /Could not reach the connections API[\s\S]*CORS/);
     assert.ok((await cards().count()) > 0, "the last good list stays");
     // The browser reports the blocked request itself.
-    browser.problems.splice(0);
+    ctx.browser.problems.splice(0);
   } finally {
     await api.stop();
     await site.stop();
@@ -168,21 +149,21 @@ test("each HTTP failure has its own honest message and a way forward", async () 
     [{ fault: "wrong-shape" }, /unexpected shape/],
   ];
   for (const [scenario, message] of cases) {
-    await server.scenario(scenario);
+    await ctx.server.scenario(scenario);
     await open();
     await alert().waitFor();
     assert.match(await alert().innerText(), message, JSON.stringify(scenario));
     assert.equal(await alert().getByRole("button", { name: "Retry" }).count(), 1);
-    await page.context().close();
+    await ctx.page.context().close();
   }
-  page = undefined;
+  ctx.page = undefined;
 });
 
 test("a request that hangs is aborted with a timeout message", async () => {
-  await server.scenario({ fault: "hang" });
+  await ctx.server.scenario({ fault: "hang" });
   await open("/", { clock: true });
-  await page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
-  await page.clock.fastForward(21_000);
+  await ctx.page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
+  await ctx.page.clock.fastForward(21_000);
   await alert().waitFor();
   assert.match(await alert().innerText(), /did not answer within 20 seconds/);
 });
@@ -190,19 +171,19 @@ test("a request that hangs is aborted with a timeout message", async () => {
 test("offline keeps the list, says so, and reloads when back online", async () => {
   await open();
   await cards().first().waitFor();
-  const before = (await server.requests()).list;
-  await page.context().setOffline(true);
+  const before = (await ctx.server.requests()).list;
+  await ctx.page.context().setOffline(true);
   await alert().waitFor();
   assert.match(await alert().innerText(), /You are offline[\s\S]*back online/);
   assert.ok((await cards().count()) > 0);
-  await page.context().setOffline(false);
+  await ctx.page.context().setOffline(false);
   await alert().waitFor({ state: "detached" });
-  assert.equal((await server.requests()).list, before + 1);
+  assert.equal((await ctx.server.requests()).list, before + 1);
 });
 
 /** Pretends the tab is hidden or shown, as switching tabs does. */
 async function setVisible(visible) {
-  await page.evaluate((visible) => {
+  await ctx.page.evaluate((visible) => {
     Object.defineProperty(document, "visibilityState", { value: visible ? "visible" : "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
   }, visible);
@@ -210,24 +191,24 @@ async function setVisible(visible) {
 
 test("refreshes every 30 s while visible, pauses while hidden, refreshes at once when shown", async () => {
   await open("/", { clock: true });
-  await page.clock.resume();
+  await ctx.page.clock.resume();
   await cards().first().waitFor();
-  const count = async () => (await server.requests()).list;
+  const count = async () => (await ctx.server.requests()).list;
   assert.equal(await count(), 1);
-  await page.getByText("Updated just now").waitFor();
+  await ctx.page.getByText("Updated just now").waitFor();
 
-  await page.clock.fastForward(31_000);
-  await page.waitForFunction(() => document.querySelector(".toolbar__updated")?.textContent.includes("just now"));
+  await ctx.page.clock.fastForward(31_000);
+  await ctx.page.waitForFunction(() => document.querySelector(".toolbar__updated")?.textContent.includes("just now"));
   assert.equal(await count(), 2);
 
   await setVisible(false);
-  await page.clock.fastForward(120_000);
-  await page.waitForTimeout(200);
+  await ctx.page.clock.fastForward(120_000);
+  await ctx.page.waitForTimeout(200);
   assert.equal(await count(), 2, "no request while hidden");
-  await page.getByText(/Updated 2 min ago/).waitFor();
+  await ctx.page.getByText(/Updated 2 min ago/).waitFor();
 
   // With the clock stopped, only the tab coming back can trigger the request.
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
+  await ctx.page.clock.pauseAt((await ctx.page.evaluate(() => Date.now())) + 500);
   await setVisible(true);
   for (let i = 0; i < 50 && (await count()) < 3; i++) await new Promise((r) => setTimeout(r, 100));
   assert.equal(await count(), 3, "one request as soon as the tab is shown");
@@ -235,44 +216,44 @@ test("refreshes every 30 s while visible, pauses while hidden, refreshes at once
 
 test("a failed refresh marks the list stale and retries with backoff", async () => {
   await open("/", { clock: true });
-  await page.clock.resume();
+  await ctx.page.clock.resume();
   await cards().first().waitFor();
-  await server.scenario({ fault: "status", faultStatus: 503 });
-  await page.getByRole("button", { name: "Refresh" }).click();
+  await ctx.server.scenario({ fault: "status", faultStatus: 503 });
+  await ctx.page.getByRole("button", { name: "Refresh" }).click();
   await alert().waitFor();
-  await page.getByText("Stale", { exact: true }).waitFor();
+  await ctx.page.getByText("Stale", { exact: true }).waitFor();
   assert.match(await alert().innerText(), /Trying again in [45] s/);
-  await page.clock.fastForward(6_000);
-  await page.waitForFunction(() => /Trying again in (9|10) s/.test(document.querySelector(".alert")?.textContent ?? ""));
-  await server.scenario({});
-  await page.clock.fastForward(11_000);
+  await ctx.page.clock.fastForward(6_000);
+  await ctx.page.waitForFunction(() => /Trying again in (9|10) s/.test(document.querySelector(".alert")?.textContent ?? ""));
+  await ctx.server.scenario({});
+  await ctx.page.clock.fastForward(11_000);
   await alert().waitFor({ state: "detached" });
-  assert.equal(await page.getByText("Stale", { exact: true }).count(), 0);
-  assert.equal((await server.requests()).list, 4, "first load, refresh, two retries");
+  assert.equal(await ctx.page.getByText("Stale", { exact: true }).count(), 0);
+  assert.equal((await ctx.server.requests()).list, 4, "first load, refresh, two retries");
 });
 
 test("a changed status is highlighted and a new error count announced", async () => {
-  const records = await server.api("/api/mcp-connections");
+  const records = await ctx.server.api("/api/mcp-connections");
   const errorsBefore = records.filter((r) => r.status === "error").length;
   const target = records.find((r) => r.status === "active");
   await open();
   await cards().first().waitFor();
-  await server.setStatus(target.id, "error");
-  await page.getByRole("button", { name: "Refresh" }).click();
-  const card = page.locator(`article[data-connection-id="${target.id}"]`);
-  await page.waitForFunction((id) => document.querySelector(`article[data-connection-id="${id}"]`)?.dataset.status === "error", target.id);
+  await ctx.server.setStatus(target.id, "error");
+  await ctx.page.getByRole("button", { name: "Refresh" }).click();
+  const card = ctx.page.locator(`article[data-connection-id="${target.id}"]`);
+  await ctx.page.waitForFunction((id) => document.querySelector(`article[data-connection-id="${id}"]`)?.dataset.status === "error", target.id);
   assert.match(await card.getAttribute("class"), /card--changed/);
   assert.equal(await card.locator(".badge").innerText(), "Error");
-  const announcer = page.locator(".visually-hidden[aria-live=polite]");
+  const announcer = ctx.page.locator(".visually-hidden[aria-live=polite]");
   assert.equal(await announcer.innerText(), `${errorsBefore + 1} connections are in error now (was ${errorsBefore}).`);
 });
 
 test("Test now checks one connection, updates its card, announces the result, and ignores repeated clicks", async () => {
-  await server.scenario({ testDelayMs: 800 });
-  const records = await server.api("/api/mcp-connections");
+  await ctx.server.scenario({ testDelayMs: 800 });
+  const records = await ctx.server.api("/api/mcp-connections");
   const broken = records.find((r) => r.status === "error");
   await open();
-  const card = page.locator(`article[data-connection-id="${broken.id}"]`);
+  const card = ctx.page.locator(`article[data-connection-id="${broken.id}"]`);
   const button = card.getByRole("button", { name: /Test now|Testing/ });
   await button.click();
   await card.getByText("Testing…").waitFor();
@@ -280,15 +261,15 @@ test("Test now checks one connection, updates its card, announces the result, an
   await button.click();
   await button.click();
   await card.getByText(/Health check (passed|failed)/).waitFor();
-  assert.equal((await server.requests()).test, 1, "repeated clicks while a test runs do nothing");
+  assert.equal((await ctx.server.requests()).test, 1, "repeated clicks while a test runs do nothing");
   const outcome = await card.locator(".card__note").innerText();
   const status = await card.getAttribute("data-status");
   assert.equal(status, /passed/.test(outcome) ? "active" : "error");
   assert.match(await card.locator("time").first().innerText(), /just now/);
-  assert.match(await page.locator(".visually-hidden[aria-live=polite]").innerText(), new RegExp(`${broken.name}: Health check`));
-  assert.equal(await page.evaluate(() => document.activeElement?.closest("article")?.dataset.connectionId), broken.id, "focus stays on the card");
+  assert.match(await ctx.page.locator(".visually-hidden[aria-live=polite]").innerText(), new RegExp(`${broken.name}: Health check`));
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.closest("article")?.dataset.connectionId), broken.id, "focus stays on the card");
 
-  await server.scenario({ dataset: "empty" });
+  await ctx.server.scenario({ dataset: "empty" });
   await button.click();
   await card.getByText("This connection no longer exists in this tenant").waitFor();
 });

@@ -1,29 +1,16 @@
 // The build as operators ship it: headers, caching, compression, integrity, CSP,
 // and accessibility (axe-core) in every state, theme and width.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { startServer, startBrowser } from "./harness.mjs";
+import { suite } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shippedHeaders = readFileSync(new URL("../deploy/_headers", import.meta.url), "utf8");
 const shipped = (name) => shippedHeaders.match(new RegExp(`^\\s+${name}: (.*)$`, "m"))?.[1];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(() => {
-  assert.deepEqual(browser.problems.splice(0), [], "no CSP violations, page errors or console errors");
-});
+const ctx = suite({ resetEachTest: false });
 
 const indexHtml = () => readFileSync(new URL("../dist/index.html", import.meta.url), "utf8");
 const assetPaths = () => [...indexHtml().matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
@@ -31,7 +18,7 @@ const assetPaths = () => [...indexHtml().matchAll(/(?:href|src)="(\/assets\/[^"]
 test("every response carries the shipped security headers", async () => {
   assert.match(shipped("Content-Security-Policy"), /script-src 'self' 'wasm-unsafe-eval'/);
   for (const route of ["/", "/index.html", "/connections/some-id", ...assetPaths()]) {
-    const response = await fetch(server.origin + route);
+    const response = await fetch(ctx.server.origin + route);
     assert.equal(response.status, 200, route);
     for (const name of [
       "Content-Security-Policy",
@@ -47,21 +34,21 @@ test("every response carries the shipped security headers", async () => {
 
 test("index.html is never cached stale; hashed assets are immutable", async () => {
   for (const route of ["/", "/index.html", "/connections/some-id"]) {
-    assert.equal((await fetch(server.origin + route)).headers.get("cache-control"), "no-cache", route);
+    assert.equal((await fetch(ctx.server.origin + route)).headers.get("cache-control"), "no-cache", route);
   }
   for (const route of assetPaths()) {
     assert.match(route, /-[0-9a-f]{8,}[._]/, "content-hashed name");
-    const cache = (await fetch(server.origin + route)).headers.get("cache-control");
+    const cache = (await fetch(ctx.server.origin + route)).headers.get("cache-control");
     assert.equal(cache, "public, max-age=31536000, immutable", route);
   }
 });
 
 test("pre-compressed brotli and gzip are served when accepted", async () => {
   const wasm = assetPaths().find((p) => p.endsWith(".wasm"));
-  const plain = await fetch(server.origin + wasm, { headers: { "accept-encoding": "identity" } });
+  const plain = await fetch(ctx.server.origin + wasm, { headers: { "accept-encoding": "identity" } });
   const raw = Buffer.from(await plain.arrayBuffer());
   for (const encoding of ["br", "gzip"]) {
-    const response = await fetch(server.origin + wasm, { headers: { "accept-encoding": encoding } });
+    const response = await fetch(ctx.server.origin + wasm, { headers: { "accept-encoding": encoding } });
     assert.equal(response.headers.get("content-encoding"), encoding);
     assert.equal(response.headers.get("content-type"), "application/wasm");
     // fetch decodes the body: it must be the same wasm.
@@ -113,7 +100,7 @@ const STATES = {
     scenario: {},
     ready: "article",
     act: async (page) => {
-      await server.scenario({ fault: "status", faultStatus: 502 });
+      await ctx.server.scenario({ fault: "status", faultStatus: 502 });
       await page.getByRole("button", { name: "Refresh" }).click();
       await page.getByRole("alert").waitFor();
     },
@@ -124,9 +111,9 @@ for (const colorScheme of ["light", "dark"]) {
   for (const width of [390, 1280]) {
     test(`axe finds no violations: ${colorScheme}, ${width}px, every state`, async () => {
       for (const [name, state] of Object.entries(STATES)) {
-        await server.scenario(state.scenario);
-        const page = await browser.page(null, { colorScheme, viewport: { width, height: 900 }, signedIn: state.signedIn });
-        await page.goto(server.origin + "/");
+        await ctx.server.scenario(state.scenario);
+        const page = await ctx.browser.page(null, { colorScheme, viewport: { width, height: 900 }, signedIn: state.signedIn });
+        await page.goto(ctx.server.origin + "/");
         await page.locator(state.ready).first().waitFor();
         await state.act?.(page);
         await page.evaluate(axeSource);
@@ -147,8 +134,8 @@ for (const colorScheme of ["light", "dark"]) {
 
 test("nothing jumps when the data arrives (cumulative layout shift under 0.1)", async () => {
   for (const width of [390, 1280]) {
-    await server.scenario({ delayMs: 700 });
-    const page = await browser.page(null, { viewport: { width, height: 900 } });
+    await ctx.server.scenario({ delayMs: 700 });
+    const page = await ctx.browser.page(null, { viewport: { width, height: 900 } });
     await page.addInitScript(() => {
       window.__layoutShift = 0;
       new PerformanceObserver((list) => {
@@ -157,7 +144,7 @@ test("nothing jumps when the data arrives (cumulative layout shift under 0.1)", 
         }
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(server.origin + "/");
+    await page.goto(ctx.server.origin + "/");
     await page.locator(".card--skeleton").first().waitFor();
     await page.locator("article").first().waitFor();
     await page.waitForTimeout(300);
