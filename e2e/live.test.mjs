@@ -162,6 +162,8 @@ test("each HTTP failure has its own honest message and a way forward", async () 
 test("a request that hangs is aborted with a timeout message", async () => {
   await ctx.server.scenario({ fault: "hang" });
   await open("/", { clock: true });
+  // Only once the list request hangs: config.json has the same time limit.
+  for (let i = 0; i < 100 && (await ctx.server.requests()).list < 1; i++) await new Promise((r) => setTimeout(r, 50));
   await ctx.page.getByRole("status").filter({ hasText: "Loading connections" }).waitFor();
   await ctx.page.clock.fastForward(21_000);
   await alert().waitFor();
