@@ -164,7 +164,8 @@ test("a failure shows the API's message and Retry loads the list", async () => {
 test("each kind of failure has its own message and never renders the API's HTML", async () => {
   const cases = [
     [{ fault: "html", faultStatus: 502 }, /web page instead of data \(HTTP 502 Bad Gateway\)/],
-    [{ fault: "malformed" }, /could not be read/],
+    [{ fault: "html", faultStatus: 503 }, /web page instead of data \(HTTP 503 Service Unavailable\)/],
+    [{ fault: "malformed" }, /could not be read[\s\S]*not valid JSON/],
     [{ fault: "wrong-shape" }, /unexpected shape[\s\S]*got an object/],
     [{ fault: "status", faultStatus: 403 }, /HTTP 403 Forbidden[\s\S]*permission/],
     [{ fault: "status", faultStatus: 500 }, /HTTP 500 Internal Server Error/],
