@@ -9,8 +9,12 @@ const cards = () => ctx.page.locator("article[data-connection-id]");
 const alert = () => ctx.page.getByRole("alert");
 const filter = (name) => ctx.page.getByRole("button", { name: new RegExp(`^${name} \\d+$`) });
 
+// Tall enough that the windowed list renders every card of the demo and hostile
+// sets, so each card can be checked; e2e/view.test.mjs tests the windowing.
+const TALL = { width: 1280, height: 12000 };
+
 async function open(route = "/") {
-  ctx.page = await ctx.browser.page(ctx.server.origin + route);
+  ctx.page = await ctx.browser.page(ctx.server.origin + route, { viewport: TALL });
   return ctx.page;
 }
 
@@ -32,7 +36,7 @@ test("shows a loading status, then a card per connection with the page contract"
     assert.equal(await card.getAttribute("data-status"), record.status.toLowerCase());
     assert.equal(await card.locator("h2").innerText(), record.name);
     const word = { active: "Active", error: "Error", unknown: "Unknown" }[record.status];
-    assert.equal(await card.locator(".badge").innerText(), word);
+    assert.equal(await card.locator(".badge").first().innerText(), word);
     const times = card.locator("time[datetime]");
     if (record.lastHealthCheckAt == null) {
       assert.match(await card.innerText(), /Never checked/);
@@ -242,7 +246,7 @@ test("hostile strings stay inert text; unreadable records are named; odd values 
   }
 
   const degraded = ctx.page.locator('article[data-status="degraded"]');
-  assert.equal(await degraded.locator(".badge").innerText(), "degraded");
+  assert.equal(await degraded.locator(".badge").first().innerText(), "degraded");
   assert.equal(await ctx.page.locator('article[data-status="active"]').filter({ hasText: "Status ACTIVE" }).count(), 1);
 
   const notice = ctx.page.getByText(`${records.length - readable.length} records could not be shown`);
@@ -267,6 +271,10 @@ test("works with the keyboard alone", async () => {
   const focused = () => ctx.page.evaluate(() => document.activeElement?.textContent?.trim());
   await ctx.page.keyboard.press("Tab");
   assert.equal(await focused(), "Refresh");
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "search");
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "sort");
   await ctx.page.keyboard.press("Tab");
   await ctx.page.keyboard.press("Tab");
   await ctx.page.keyboard.press("Tab");

@@ -214,21 +214,21 @@ test("refreshes every 30 s while visible, pauses while hidden, refreshes at once
   assert.equal(await count(), 3, "one request as soon as the tab is shown");
 });
 
-test("a failed refresh marks the list stale and retries with backoff", async () => {
+test("a failed refresh marks the list out of date and retries with backoff", async () => {
   await open("/", { clock: true });
   await ctx.page.clock.resume();
   await cards().first().waitFor();
   await ctx.server.scenario({ fault: "status", faultStatus: 503 });
   await ctx.page.getByRole("button", { name: "Refresh" }).click();
   await alert().waitFor();
-  await ctx.page.getByText("Stale", { exact: true }).waitFor();
+  await ctx.page.getByText("Out of date", { exact: true }).waitFor();
   assert.match(await alert().innerText(), /Trying again in [45] s/);
   await ctx.page.clock.fastForward(6_000);
   await ctx.page.waitForFunction(() => /Trying again in (9|10) s/.test(document.querySelector(".alert")?.textContent ?? ""));
   await ctx.server.scenario({});
   await ctx.page.clock.fastForward(11_000);
   await alert().waitFor({ state: "detached" });
-  assert.equal(await ctx.page.getByText("Stale", { exact: true }).count(), 0);
+  assert.equal(await ctx.page.getByText("Out of date", { exact: true }).count(), 0);
   // First load, Refresh, and the retries; a real-time tick may add one more.
   assert.ok((await ctx.server.requests()).list >= 4, "retried by itself after the backoff");
 });
@@ -237,14 +237,15 @@ test("a changed status is highlighted and a new error count announced", async ()
   const records = await ctx.server.api("/api/mcp-connections");
   const errorsBefore = records.filter((r) => r.status === "error").length;
   const target = records.find((r) => r.status === "active");
-  await open();
+  // Searching for its id keeps its card rendered wherever the new status sorts it.
+  await open(`/?q=${target.id}`);
   await cards().first().waitFor();
   await ctx.server.setStatus(target.id, "error");
   await ctx.page.getByRole("button", { name: "Refresh" }).click();
   const card = ctx.page.locator(`article[data-connection-id="${target.id}"]`);
   await ctx.page.waitForFunction((id) => document.querySelector(`article[data-connection-id="${id}"]`)?.dataset.status === "error", target.id);
   assert.match(await card.getAttribute("class"), /card--changed/);
-  assert.equal(await card.locator(".badge").innerText(), "Error");
+  assert.equal(await card.locator(".badge").first().innerText(), "Error");
   const announcer = ctx.page.locator(".visually-hidden[aria-live=polite]");
   assert.equal(await announcer.innerText(), `${errorsBefore + 1} connections are in error now (was ${errorsBefore}).`);
 });

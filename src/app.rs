@@ -73,6 +73,7 @@ fn show_connections(config: Config, credentials: Credentials) {
         Credentials::Cookie => None,
     };
     let client = ApiClient::new(&config, credentials);
+    let stale_after = config.stale_after;
     let ask_for_key = move |notice: &'static str| {
         platform::forget_key();
         let config = config.clone();
@@ -82,7 +83,7 @@ fn show_connections(config: Config, credentials: Credentials) {
     let refused = ask_for_key.clone();
     show(move || {
         let on_unauthorized = Callback::new(move |()| refused(KEY_REFUSED));
-        view! { <ConnectionsPage client on_unauthorized /> }
+        view! { <ConnectionsPage client on_unauthorized stale_after /> }
     });
     if let Some(sandbox) = sandbox {
         show_account(move || {

@@ -3,7 +3,7 @@
 //! none of them may take the page down.
 
 use chrono::{DateTime, Utc};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -30,6 +30,15 @@ pub fn location_search() -> String {
 
 /// Replaces the query string with `search` as a new history entry, without a reload.
 pub fn push_search(search: &str) {
+    change_search(search, false);
+}
+
+/// Replaces the query string with `search` in the current history entry.
+pub fn replace_search(search: &str) {
+    change_search(search, true);
+}
+
+fn change_search(search: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -38,8 +47,26 @@ pub fn push_search(search: &str) {
     let hash = location.hash().unwrap_or_default();
     let url = format!("{path}{search}{hash}");
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
+}
+
+/// Whether a key press at `target` is typing (a text field, a select, editable
+/// content), which page-wide shortcuts must leave alone.
+pub fn is_typing_target(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element
+            .closest("[contenteditable]:not([contenteditable=false])")
+            .ok()
+            .flatten()
+            .is_some()
 }
 
 /// `navigator.onLine`; true when it cannot be read, so nothing waits forever.

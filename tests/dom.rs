@@ -2,19 +2,25 @@
 //! asserted through the DOM. Data comes from fixed JSON, never the network.
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use mcp_console::api::decode::list_response;
 use mcp_console::components::connection_card::ConnectionCard;
+use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::filter_bar::FilterBar;
+use mcp_console::components::highlighted::Highlighted;
+use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::status_badge::StatusBadge;
 use mcp_console::model::connection::{Connection, Status};
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
+use mcp_console::model::search::Query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,7 +34,7 @@ fn now() -> DateTime<Utc> {
 
 fn decode(json: &str) -> Vec<Connection> {
     match list_response(200, Some("application/json"), json) {
-        Ok(list) => list.connections,
+        Ok(list) => list.connections().to_vec(),
         Err(error) => panic!("fixture did not decode: {error}"),
     }
 }
@@ -231,6 +237,7 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         active: 14,
         error: 6,
         unknown: 5,
+        stale: 3,
     };
     let on_select = Callback::new(move |filter| selected.set(filter));
     let _mounted = mount_to(root.clone(), move || {
@@ -243,7 +250,10 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         .filter_map(|i| buttons.item(i))
         .map(|node| node.text_content().unwrap_or_default())
         .collect();
-    assert_eq!(labels, ["All 25", "Active 14", "Error 6", "Unknown 5"]);
+    assert_eq!(
+        labels,
+        ["All 25", "Active 14", "Error 6", "Unknown 5", "Stale 3"]
+    );
     let pressed = || text(&find(&root, "button[aria-pressed=true]"));
     assert_eq!(pressed(), "All 25");
 
@@ -252,4 +262,133 @@ async fn filter_bar_shows_counts_and_reports_choices() {
     assert_eq!(selected.get_untracked(), StatusFilter::Error);
     assert_eq!(pressed(), "Error 6");
     assert_eq!(count(&root, "button[aria-pressed=true]"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn search_matches_are_marked_as_text_never_markup() {
+    let root = container();
+    let query = RwSignal::new(Arc::new(Query::parse("zurich <b>")));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <Highlighted text="Pricing <b>Zürich</b> (zurich)".to_owned() query /> }
+    });
+    let marks: Vec<String> = (0..count(&root, "mark"))
+        .filter_map(|i| root.query_selector_all("mark").ok()?.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(marks, ["<b>Zürich", "zurich"]);
+    assert_eq!(count(&root, "b"), 0, "the text's tags stay text");
+    assert_eq!(text(&root), "Pricing <b>Zürich</b> (zurich)");
+
+    query.set(Arc::new(Query::default()));
+    tick().await;
+    assert_eq!(count(&root, "mark"), 0);
+    assert_eq!(text(&root), "Pricing <b>Zürich</b> (zurich)");
+}
+
+#[wasm_bindgen_test]
+async fn search_box_is_labelled_and_escape_clears_it() {
+    let root = container();
+    let query = RwSignal::new("shop".to_owned());
+    let on_input = Callback::new(move |text: String| query.set(text));
+    let input_ref = NodeRef::new();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <SearchBox query on_input input_ref /> }
+    });
+    tick().await;
+    let input = find(&root, "input[type=search]");
+    assert_eq!(text(&find(&root, "label[for=search]")), "Search");
+    assert_eq!(input.id(), "search");
+    assert_eq!(input.unchecked_ref::<HtmlInputElement>().value(), "shop");
+    let escape = KeyboardEventInit::new();
+    escape.set_key("Escape");
+    escape.set_bubbles(true);
+    if let Ok(event) = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &escape) {
+        let _ = input.dispatch_event(&event);
+    }
+    tick().await;
+    assert_eq!(query.get_untracked(), "");
+    assert_eq!(input.unchecked_ref::<HtmlInputElement>().value(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_feed_renders_a_window_and_tells_each_card_its_place() {
+    let root = container();
+    let records: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"id":"id-{i:04}","tenantId":"t","name":"Store {i:04}","serverUrl":"https://s{i}.example.com","authType":"bearer","status":"active"}}"#
+            )
+        })
+        .collect();
+    let list = match list_response(200, None, &format!("[{}]", records.join(","))) {
+        Ok(list) => Arc::new(list),
+        Err(error) => panic!("fixture did not decode: {error}"),
+    };
+    let positions: Vec<usize> = (0..list.connections().len()).collect();
+    let rows = RwSignal::new(FeedRows {
+        list: Arc::clone(&list),
+        positions: Arc::new(positions),
+    });
+    let shown = Signal::derive(move || rows.with(FeedRows::len));
+    let card = move |id: String, place: Signal<Option<usize>>| {
+        let connection = list.get(&id).cloned();
+        connection.map(|connection| {
+            view! {
+                <ConnectionCard
+                    connection=Signal::stored(connection)
+                    now=Signal::stored(now())
+                    position=place
+                    set_size=shown
+                />
+            }
+        })
+    };
+    let _mounted = mount_to(root.clone(), move || view! { <ConnectionFeed rows card /> });
+    for _ in 0..5 {
+        tick().await;
+        next_frame().await;
+    }
+    let rendered = count(&root, "article");
+    assert!(rendered > 0 && rendered < 60, "{rendered} of 2000 rendered");
+    let feed = find(&root, "[role=feed]");
+    assert_eq!(
+        feed.get_attribute("aria-label").as_deref(),
+        Some("Connections")
+    );
+    let first = find(&root, "article");
+    assert_eq!(first.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(first.get_attribute("aria-setsize").as_deref(), Some("2000"));
+    let height = feed.get_bounding_client_rect().height();
+    assert!(
+        height > 2000.0 * 100.0,
+        "the feed keeps the full height: {height}px"
+    );
+
+    // A narrower list: fewer rows, the set size follows.
+    rows.update(|rows| rows.positions = Arc::new(vec![5, 6, 7]));
+    for _ in 0..3 {
+        tick().await;
+        next_frame().await;
+    }
+    assert_eq!(count(&root, "article"), 3);
+    assert_eq!(
+        find(&root, "article")
+            .get_attribute("data-connection-id")
+            .as_deref(),
+        Some("id-0005")
+    );
+    assert_eq!(
+        find(&root, "article")
+            .get_attribute("aria-setsize")
+            .as_deref(),
+        Some("3")
+    );
+}
+
+/// Resolves at the next animation frame, after the feed has measured its cards.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -150,10 +150,13 @@ async fn read(request: js_sys::Promise) -> Option<Answer> {
         .ok()
         .flatten()
         .and_then(|value| parse_retry_after(&value, platform::now().timestamp()));
-    let body = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
+    // Bytes, not `text()`: a JS string of a big list takes up to twice its size
+    // (two-byte strings) and would be transcoded again on its way into the wasm.
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    // Invalid UTF-8 becomes U+FFFD, as `text()` would do.
+    let body = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Some(Answer {
         status: response.status(),
         content_type,

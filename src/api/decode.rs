@@ -12,7 +12,6 @@ use super::dto::ConnectionDto;
 use super::error::LoadError;
 use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
-use crate::model::sort::problems_first;
 
 /// Interprets the answer to `GET /api/mcp-connections`.
 pub fn list_response(
@@ -104,7 +103,8 @@ struct IdOnly<'a> {
 }
 
 fn decode_records(records: &[&RawValue]) -> ConnectionList {
-    let mut list = ConnectionList::default();
+    let mut connections = Vec::with_capacity(records.len());
+    let mut rejected = Vec::new();
     let mut seen = HashSet::with_capacity(records.len());
     for (index, record) in records.iter().enumerate() {
         let text = record.get();
@@ -116,27 +116,24 @@ fn decode_records(records: &[&RawValue]) -> ConnectionList {
             reason,
         };
         if !text.starts_with('{') {
-            list.rejected
-                .push(reject(format!("it is {}, not an object", json_kind(text))));
+            rejected.push(reject(format!("it is {}, not an object", json_kind(text))));
             continue;
         }
         match serde_json::from_str::<ConnectionDto>(text) {
             Ok(dto) => {
                 let connection = Connection::from(dto);
                 if connection.id.trim().is_empty() {
-                    list.rejected.push(reject("its id is empty".to_owned()));
+                    rejected.push(reject("its id is empty".to_owned()));
                 } else if !seen.insert(connection.id.clone()) {
-                    list.rejected
-                        .push(reject("its id repeats an earlier record".to_owned()));
+                    rejected.push(reject("its id repeats an earlier record".to_owned()));
                 } else {
-                    list.connections.push(connection);
+                    connections.push(connection);
                 }
             }
-            Err(error) => list.rejected.push(reject(error.to_string())),
+            Err(error) => rejected.push(reject(error.to_string())),
         }
     }
-    list.connections.sort_by(problems_first);
-    list
+    ConnectionList::new(connections, rejected)
 }
 
 /// What kind of JSON value `text` (valid JSON) is, from its first character.
@@ -186,8 +183,8 @@ mod tests {
     #[test]
     fn decodes_every_field() {
         let list = ok(&format!("[{FULL}]"));
-        assert!(list.rejected.is_empty());
-        let c = &list.connections[0];
+        assert!(list.rejected().is_empty());
+        let c = &list.connections()[0];
         assert_eq!(c.id, "3f6c1a2e-5b7d-4c8e-9f01-23456789abcd");
         assert_eq!(c.tenant_id, "a0b1c2d3-4567-89ab-cdef-0123456789ab");
         assert_eq!(c.name, "Order Management System");
@@ -214,8 +211,8 @@ mod tests {
             {"id":"2","tenantId":"t","name":"Absent","serverUrl":"x","authType":"none","status":"unknown",
              "category":"Marketplace","owner":{"team":"ops"}}
         ]"#);
-        assert!(list.rejected.is_empty());
-        for c in &list.connections {
+        assert!(list.rejected().is_empty());
+        for c in list.connections() {
             assert_eq!(c.instructions, None);
             assert_eq!(c.last_health_check_at, None);
             assert_eq!(c.created_at, None);
@@ -227,7 +224,7 @@ mod tests {
         let list = ok(
             r#"[{"id":"1","tenantId":"t","name":"OAuth","serverUrl":"x","authType":"oauth2","status":"degraded"}]"#,
         );
-        let c = &list.connections[0];
+        let c = &list.connections()[0];
         assert_eq!(c.auth_type, AuthType::Other("oauth2".into()));
         assert_eq!(c.status, Status::Other("degraded".into()));
     }
@@ -238,7 +235,7 @@ mod tests {
             r#"[{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active","lastHealthCheckAt":"last Tuesday"}]"#,
         );
         assert_eq!(
-            list.connections[0].last_health_check_at,
+            list.connections()[0].last_health_check_at,
             Some(Timestamp::Unreadable("last Tuesday".into()))
         );
     }
@@ -255,9 +252,9 @@ mod tests {
             ]"#
         );
         let list = ok(&body);
-        assert_eq!(list.connections.len(), 1);
+        assert_eq!(list.connections().len(), 1);
         let named: Vec<(usize, Option<&str>)> = list
-            .rejected
+            .rejected()
             .iter()
             .map(|r| (r.position, r.id.as_deref()))
             .collect();
@@ -271,9 +268,9 @@ mod tests {
                 (6, Some("3f6c1a2e-5b7d-4c8e-9f01-23456789abcd"))
             ]
         );
-        assert!(list.rejected[0].reason.contains("name"));
-        assert!(list.rejected[2].reason.contains("a number"));
-        assert!(list.rejected[4].reason.contains("repeats"));
+        assert!(list.rejected()[0].reason.contains("name"));
+        assert!(list.rejected()[2].reason.contains("a number"));
+        assert!(list.rejected()[4].reason.contains("repeats"));
     }
 
     #[test]
@@ -287,7 +284,7 @@ mod tests {
             {"id":"a","tenantId":"t","name":"A","serverUrl":"x","authType":"none","status":"active"},
             {"id":"e","tenantId":"t","name":"E","serverUrl":"x","authType":"none","status":"error"}
         ]"#);
-        let ids: Vec<&str> = list.connections.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = list.connections().iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["e", "a"]);
     }
 

@@ -2,9 +2,13 @@
 //! it tells agents, and "Test now". The card stays in place while its data changes, so
 //! focus and the expanded instructions survive refreshes and health checks.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
+use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::highlighted::Highlighted;
 use super::icon::Icon;
 use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
@@ -12,6 +16,7 @@ use super::server_link::ServerLink;
 use super::status_badge::StatusBadge;
 use super::unique_id;
 use crate::model::connection::Connection;
+use crate::model::search::Query;
 
 #[component]
 pub fn ConnectionCard(
@@ -31,6 +36,17 @@ pub fn ConnectionCard(
     /// "Test now" was pressed.
     #[prop(optional)]
     on_test: Option<Callback<()>>,
+    /// The search, whose matches in the name and URL are marked.
+    #[prop(optional, into)]
+    query: Signal<Arc<Query>>,
+    /// The last health check is older than the staleness limit.
+    #[prop(optional, into)]
+    stale: Signal<bool>,
+    /// 1-based place in the whole (windowed) list, and the list's length, for
+    /// assistive technology: only some cards are in the document at a time.
+    #[prop(optional, into)]
+    position: MaybeProp<usize>,
+    #[prop(optional, into)] set_size: MaybeProp<usize>,
 ) -> impl IntoView {
     let heading = unique_id("connection");
     let note = format!("{heading}-note");
@@ -39,9 +55,11 @@ pub fn ConnectionCard(
     let labelled_by = heading.clone();
     let described_by = note.clone();
     let body = move || {
-        connection.with(
-            |c| view! { <CardBody connection=c.clone() heading=heading.clone() now expanded /> },
-        )
+        connection.with(|c| {
+            view! {
+                <CardBody connection=c.clone() heading=heading.clone() now expanded query stale />
+            }
+        })
     };
     view! {
         <article
@@ -49,8 +67,12 @@ pub fn ConnectionCard(
             class:card--changed=move || changed.get()
             data-connection-id=id
             data-status=move || connection.with(|c| c.status.attribute_value())
+            aria-posinset=move || position.get()
+            aria-setsize=move || set_size.get()
             aria-labelledby=labelled_by
             aria-busy=move || testing.get().to_string()
+            // Focusable for the feed's Page Up/Page Down, but not a Tab stop.
+            tabindex="-1"
         >
             {body}
             <div class="card__actions">
@@ -84,12 +106,11 @@ fn CardBody(
     heading: String,
     now: Signal<DateTime<Utc>>,
     expanded: RwSignal<bool>,
+    query: Signal<Arc<Query>>,
+    stale: Signal<bool>,
 ) -> impl IntoView {
-    let name = if connection.name.trim().is_empty() {
-        "Unnamed connection".to_owned()
-    } else {
-        connection.name.clone()
-    };
+    let unnamed = connection.name.trim().is_empty();
+    let name = connection.name.clone();
     let instructions = connection.instructions().map(str::to_owned);
     let Connection {
         id,
@@ -104,15 +125,25 @@ fn CardBody(
     view! {
         <header class="card__header">
             <h2 class="card__name" id=heading>
-                <bdi>{name}</bdi>
+                {if unnamed {
+                    Either::Left("Unnamed connection")
+                } else {
+                    Either::Right(view! { <bdi><Highlighted text=name query /></bdi> })
+                }}
             </h2>
-            <StatusBadge status />
+            <div class="card__badges">
+                <StatusBadge status />
+                <span class="badge badge--stale" hidden=move || !stale.get()>
+                    <Icon name="stale" />
+                    <span class="badge__label">"Stale"</span>
+                </span>
+            </div>
         </header>
         <dl class="card__facts">
             <div class="fact fact--wide">
                 <dt>"Server URL"</dt>
                 <dd>
-                    <ServerLink url=server_url />
+                    <ServerLink url=server_url query />
                 </dd>
             </div>
             <div class="fact">

@@ -1,14 +1,18 @@
 //! Presentational pieces. Props are plain data or signals; none of them fetches.
 
 pub mod connection_card;
+pub mod connection_feed;
 pub mod filter_bar;
+pub mod highlighted;
 pub mod icon;
 pub mod instructions;
 pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;
+pub mod search_box;
 pub mod server_link;
 pub mod sign_in;
+pub mod sort_select;
 pub mod states;
 pub mod status_badge;
 

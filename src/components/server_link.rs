@@ -1,12 +1,21 @@
 //! The MCP server's URL: a link only for http(s), otherwise inert text.
 
+use std::sync::Arc;
+
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
+use super::highlighted::Highlighted;
+use crate::model::search::Query;
 use crate::model::text::safe_http_url;
 
 #[component]
-pub fn ServerLink(url: String) -> impl IntoView {
+pub fn ServerLink(
+    url: String,
+    /// The search, whose matches in the URL are marked.
+    #[prop(optional, into)]
+    query: Signal<Arc<Query>>,
+) -> impl IntoView {
     if url.trim().is_empty() {
         return EitherOf3::A(
             view! { <span class="server-url server-url--missing">"No URL given"</span> },
@@ -15,13 +24,17 @@ pub fn ServerLink(url: String) -> impl IntoView {
     match safe_http_url(&url) {
         Some(href) => EitherOf3::B(view! {
             <a class="server-url" href=href.to_owned() target="_blank" rel="noopener noreferrer">
-                <bdi>{url.clone()}</bdi>
+                <bdi>
+                    <Highlighted text=url.clone() query />
+                </bdi>
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
         }),
         None => EitherOf3::C(view! {
             <span class="server-url server-url--inert">
-                <bdi>{url}</bdi>
+                <bdi>
+                    <Highlighted text=url query />
+                </bdi>
                 <span class="server-url__note">" (not a web address)"</span>
             </span>
         }),

@@ -31,16 +31,43 @@ pub fn EmptyState() -> impl IntoView {
     }
 }
 
-/// The filter hides every connection.
+/// The search and filter hide every connection.
 #[component]
-pub fn NoMatchesState(filter: StatusFilter, on_show_all: Callback<()>) -> impl IntoView {
+pub fn NoMatchesState(
+    filter: StatusFilter,
+    /// The search text, trimmed; empty when there is no search.
+    query: String,
+    on_show_all: Callback<()>,
+) -> impl IntoView {
     let label = filter.label().to_ascii_lowercase();
+    let (title, detail, action) = match (query.is_empty(), filter) {
+        (true, StatusFilter::Stale) => (
+            "No stale connections".to_owned(),
+            "Every connection was health-checked recently, or never.".to_owned(),
+            "Show all connections",
+        ),
+        (true, _) => (
+            format!("No {label} connections"),
+            format!("None of this tenant's connections has the status “{label}” right now."),
+            "Show all connections",
+        ),
+        (false, StatusFilter::All) => (
+            format!("Nothing matches “{query}”"),
+            "The search looks in names, server URLs, IDs and instructions.".to_owned(),
+            "Clear the search",
+        ),
+        (false, _) => (
+            format!("No {label} connections match “{query}”"),
+            "The search looks in names, server URLs, IDs and instructions.".to_owned(),
+            "Clear the search and filter",
+        ),
+    };
     view! {
         <div class="empty">
-            <h2 class="empty__title">{format!("No {label} connections")}</h2>
-            <p>{format!("None of this tenant's connections has the status “{label}” right now.")}</p>
+            <h2 class="empty__title">{title}</h2>
+            <p>{detail}</p>
             <button type="button" class="button" on:click=move |_| on_show_all.run(())>
-                "Show all connections"
+                {action}
             </button>
         </div>
     }

@@ -1,8 +1,14 @@
 //! The deployment's `config.json`: where the API is and how to authenticate. One
 //! build serves every environment; a missing file means same origin with API keys.
 
+use chrono::TimeDelta;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+
+/// A connection whose last health check is older than this is marked stale.
+pub const DEFAULT_STALE_AFTER_HOURS: f64 = 24.0;
+/// Ten years: anything longer is a typo, not a policy.
+const MAX_STALE_AFTER_HOURS: f64 = 87_600.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {
@@ -13,12 +19,29 @@ pub enum AuthMode {
     Cookie,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// Absolute http(s) origin (and optional path prefix) of the API, without a
     /// trailing slash; empty means the page's own origin.
     pub api_base_url: String,
     pub auth: AuthMode,
+    /// `staleAfterHours`: a health check older than this marks the connection stale.
+    pub stale_after: TimeDelta,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api_base_url: String::new(),
+            auth: AuthMode::default(),
+            stale_after: hours(DEFAULT_STALE_AFTER_HOURS),
+        }
+    }
+}
+
+fn hours(hours: f64) -> TimeDelta {
+    // Within MAX_STALE_AFTER_HOURS, so the seconds fit an i64.
+    TimeDelta::seconds((hours * 3600.0).round() as i64)
 }
 
 /// Why `config.json` cannot be used, named so an operator can fix it.
@@ -58,6 +81,8 @@ struct ConfigFile<'a> {
     api_base_url: Option<&'a RawValue>,
     #[serde(borrow)]
     auth: Option<&'a RawValue>,
+    #[serde(borrow)]
+    stale_after_hours: Option<&'a RawValue>,
 }
 
 /// A field that must be a string or null.
@@ -101,7 +126,29 @@ pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
         Some("cookie") => AuthMode::Cookie,
         Some(_) => return Err(auth_must_be()),
     };
-    Ok(Config { api_base_url, auth })
+    let stale_after = stale_after_hours(file.stale_after_hours)?;
+    Ok(Config {
+        api_base_url,
+        auth,
+        stale_after,
+    })
+}
+
+fn stale_after_hours(raw: Option<&RawValue>) -> Result<TimeDelta, ConfigError> {
+    let must_be = || {
+        bad(
+            "staleAfterHours",
+            "it must be a number of hours greater than 0 and at most 87600",
+        )
+    };
+    let value = match raw {
+        None => None,
+        Some(raw) => serde_json::from_str::<Option<f64>>(raw.get()).map_err(|_| must_be())?,
+    };
+    match value.unwrap_or(DEFAULT_STALE_AFTER_HOURS) {
+        h if h > 0.0 && h <= MAX_STALE_AFTER_HOURS => Ok(hours(h)),
+        _ => Err(must_be()),
+    }
 }
 
 fn bad(field: &'static str, problem: &str) -> ConfigError {
@@ -149,16 +196,35 @@ mod tests {
         assert_eq!(
             parse(
                 200,
-                r#"{"apiBaseUrl":"https://api.example.com/","auth":"cookie","staleAfterHours":24}"#
+                r#"{"apiBaseUrl":"https://api.example.com/","auth":"cookie","theme":"dark"}"#
             ),
             Ok(Config {
                 api_base_url: "https://api.example.com".to_owned(),
                 auth: AuthMode::Cookie,
+                ..Config::default()
             })
         );
         assert_eq!(
             parse(200, r#"{"apiBaseUrl":null,"auth":"apiKey"}"#),
             Ok(Config::default())
+        );
+    }
+
+    #[test]
+    fn stale_after_hours_defaults_to_a_day() {
+        let stale_after = |body: &str| parse(200, body).map(|config| config.stale_after);
+        assert_eq!(stale_after("{}"), Ok(TimeDelta::hours(24)));
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":null}"#),
+            Ok(TimeDelta::hours(24))
+        );
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":72}"#),
+            Ok(TimeDelta::hours(72))
+        );
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":0.5}"#),
+            Ok(TimeDelta::minutes(30))
         );
     }
 
@@ -181,6 +247,10 @@ mod tests {
             (r#"{"apiBaseUrl":42}"#, "apiBaseUrl"),
             (r#"{"auth":"oauth"}"#, "auth"),
             (r#"{"auth":true}"#, "auth"),
+            (r#"{"staleAfterHours":0}"#, "staleAfterHours"),
+            (r#"{"staleAfterHours":-3}"#, "staleAfterHours"),
+            (r#"{"staleAfterHours":"24"}"#, "staleAfterHours"),
+            (r#"{"staleAfterHours":1e9}"#, "staleAfterHours"),
         ] {
             match parse(200, body) {
                 Err(ConfigError::BadField { field: named, .. }) => {

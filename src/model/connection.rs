@@ -122,6 +122,13 @@ impl Connection {
             .as_ref()
             .and_then(Timestamp::valid)
     }
+
+    /// The last health check is older than `before`. A connection never checked is
+    /// not stale (its status, unknown, already says so), nor is one whose check time
+    /// cannot be read.
+    pub fn is_stale(&self, before: DateTime<Utc>) -> bool {
+        self.last_checked().is_some_and(|at| at < before)
+    }
 }
 
 #[cfg(test)]

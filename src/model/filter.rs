@@ -1,8 +1,10 @@
 //! The status filter above the list, and the counts it shows.
 
+use chrono::{DateTime, Utc};
+
 use super::connection::{Connection, Status};
 
-/// Which connections the list shows.
+/// Which connections the list shows: a status, or those with a stale health check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StatusFilter {
     #[default]
@@ -10,15 +12,18 @@ pub enum StatusFilter {
     Active,
     Error,
     Unknown,
+    /// Last health check before the staleness cutoff (see `Connection::is_stale`).
+    Stale,
 }
 
 impl StatusFilter {
     /// In the order the filter bar shows them.
-    pub const ALL: [StatusFilter; 4] = [
+    pub const ALL: [StatusFilter; 5] = [
         StatusFilter::All,
         StatusFilter::Active,
         StatusFilter::Error,
         StatusFilter::Unknown,
+        StatusFilter::Stale,
     ];
 
     pub fn label(self) -> &'static str {
@@ -27,6 +32,7 @@ impl StatusFilter {
             StatusFilter::Active => "Active",
             StatusFilter::Error => "Error",
             StatusFilter::Unknown => "Unknown",
+            StatusFilter::Stale => "Stale",
         }
     }
 
@@ -37,6 +43,7 @@ impl StatusFilter {
             StatusFilter::Active => Some("active"),
             StatusFilter::Error => Some("error"),
             StatusFilter::Unknown => Some("unknown"),
+            StatusFilter::Stale => Some("stale"),
         }
     }
 
@@ -46,16 +53,19 @@ impl StatusFilter {
             "active" => Some(StatusFilter::Active),
             "error" => Some(StatusFilter::Error),
             "unknown" => Some(StatusFilter::Unknown),
+            "stale" => Some(StatusFilter::Stale),
             _ => None,
         }
     }
 
-    pub fn matches(self, status: &Status) -> bool {
+    /// `stale_before` is the staleness cutoff: checks older than it are stale.
+    pub fn matches(self, connection: &Connection, stale_before: DateTime<Utc>) -> bool {
         match self {
             StatusFilter::All => true,
-            StatusFilter::Active => *status == Status::Active,
-            StatusFilter::Error => *status == Status::Error,
-            StatusFilter::Unknown => *status == Status::Unknown,
+            StatusFilter::Active => connection.status == Status::Active,
+            StatusFilter::Error => connection.status == Status::Error,
+            StatusFilter::Unknown => connection.status == Status::Unknown,
+            StatusFilter::Stale => connection.is_stale(stale_before),
         }
     }
 }
@@ -67,22 +77,32 @@ pub struct StatusCounts {
     pub active: usize,
     pub error: usize,
     pub unknown: usize,
+    pub stale: usize,
 }
 
 impl StatusCounts {
-    pub fn of<'a>(connections: impl IntoIterator<Item = &'a Connection>) -> Self {
-        connections
-            .into_iter()
-            .fold(StatusCounts::default(), |mut counts, connection| {
-                counts.all += 1;
-                match connection.status {
-                    Status::Active => counts.active += 1,
-                    Status::Error => counts.error += 1,
-                    Status::Unknown => counts.unknown += 1,
-                    Status::Other(_) => {}
-                }
-                counts
-            })
+    pub fn of<'a>(
+        connections: impl IntoIterator<Item = &'a Connection>,
+        stale_before: DateTime<Utc>,
+    ) -> Self {
+        let mut counts = StatusCounts::default();
+        for connection in connections {
+            counts.add(connection, stale_before);
+        }
+        counts
+    }
+
+    pub fn add(&mut self, connection: &Connection, stale_before: DateTime<Utc>) {
+        self.all += 1;
+        match connection.status {
+            Status::Active => self.active += 1,
+            Status::Error => self.error += 1,
+            Status::Unknown => self.unknown += 1,
+            Status::Other(_) => {}
+        }
+        if connection.is_stale(stale_before) {
+            self.stale += 1;
+        }
     }
 
     pub fn get(&self, filter: StatusFilter) -> usize {
@@ -91,6 +111,7 @@ impl StatusCounts {
             StatusFilter::Active => self.active,
             StatusFilter::Error => self.error,
             StatusFilter::Unknown => self.unknown,
+            StatusFilter::Stale => self.stale,
         }
     }
 }
@@ -98,28 +119,41 @@ impl StatusCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::connection::Timestamp;
     use crate::model::fixtures::connection;
+
+    /// Checks before 2026-03-01 are stale.
+    fn cutoff() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_772_323_200, 0).unwrap_or_default()
+    }
+
+    fn checked(id: &str, status: Status, at: &str) -> Connection {
+        let mut c = connection(id, status);
+        c.last_health_check_at = Some(Timestamp::parse(at));
+        c
+    }
 
     fn sample() -> Vec<Connection> {
         vec![
-            connection("a", Status::Active),
-            connection("b", Status::Error),
-            connection("c", Status::Error),
+            checked("a", Status::Active, "2026-02-27T00:00:00.000Z"),
+            checked("b", Status::Error, "2026-03-02T00:00:00.000Z"),
+            checked("c", Status::Error, "2026-02-01T00:00:00.000Z"),
             connection("d", Status::Unknown),
-            connection("e", Status::Other("degraded".into())),
+            checked("e", Status::Other("degraded".into()), "not a date"),
         ]
     }
 
     #[test]
     fn counts_every_status_and_others_only_in_all() {
-        let counts = StatusCounts::of(&sample());
+        let counts = StatusCounts::of(&sample(), cutoff());
         assert_eq!(
             counts,
             StatusCounts {
                 all: 5,
                 active: 1,
                 error: 2,
-                unknown: 1
+                unknown: 1,
+                stale: 2,
             }
         );
         assert_eq!(counts.get(StatusFilter::Error), 2);
@@ -130,7 +164,7 @@ mod tests {
         let list = sample();
         let ids = |filter: StatusFilter| -> Vec<&str> {
             list.iter()
-                .filter(|c| filter.matches(&c.status))
+                .filter(|c| filter.matches(c, cutoff()))
                 .map(|c| c.id.as_str())
                 .collect()
         };
@@ -138,11 +172,16 @@ mod tests {
         assert_eq!(ids(StatusFilter::Error), ["b", "c"]);
         assert_eq!(ids(StatusFilter::Unknown), ["d"]);
         assert_eq!(ids(StatusFilter::Active), ["a"]);
+        assert_eq!(
+            ids(StatusFilter::Stale),
+            ["a", "c"],
+            "never checked and unreadable dates are not stale"
+        );
     }
 
     #[test]
     fn empty_list_counts_zero() {
-        assert_eq!(StatusCounts::of(&[]), StatusCounts::default());
+        assert_eq!(StatusCounts::of(&[], cutoff()), StatusCounts::default());
     }
 
     #[test]

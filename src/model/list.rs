@@ -1,6 +1,10 @@
 //! A loaded list: the connections that could be read, and the records that could not.
 
+use std::sync::Arc;
+
 use super::connection::{Connection, Status, Timestamp};
+use super::list_index::ListIndex;
+use super::sort::problems_first;
 
 /// A record of the API's list that could not be shown, named as well as it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,12 +19,37 @@ pub struct RejectedRecord {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ConnectionList {
-    /// In display order (see `sort::problems_first`); ids are unique.
-    pub connections: Vec<Connection>,
-    pub rejected: Vec<RejectedRecord>,
+    /// Problems first (see `sort::problems_first`); ids are unique.
+    connections: Vec<Connection>,
+    rejected: Vec<RejectedRecord>,
+    /// Shared by the copies a health check makes: it never changes what is indexed.
+    index: Arc<ListIndex>,
 }
 
 impl ConnectionList {
+    /// `connections` must have unique ids (decoding rejects repeats).
+    pub fn new(mut connections: Vec<Connection>, rejected: Vec<RejectedRecord>) -> Self {
+        connections.sort_by(problems_first);
+        let index = Arc::new(ListIndex::new(&connections));
+        ConnectionList {
+            connections,
+            rejected,
+            index,
+        }
+    }
+
+    pub fn connections(&self) -> &[Connection] {
+        &self.connections
+    }
+
+    pub fn rejected(&self) -> &[RejectedRecord] {
+        &self.rejected
+    }
+
+    pub fn index(&self) -> &ListIndex {
+        &self.index
+    }
+
     /// The list with one connection's health replaced by a fresh check's result; the
     /// order stays, so the card does not move under the admin's pointer.
     pub fn with_health(
@@ -30,7 +59,8 @@ impl ConnectionList {
         last_health_check_at: Option<Timestamp>,
     ) -> ConnectionList {
         let mut list = self.clone();
-        if let Some(connection) = list.connections.iter_mut().find(|c| c.id == id) {
+        let position = self.index.position(id);
+        if let Some(connection) = position.and_then(|p| list.connections.get_mut(p)) {
             connection.status = status;
             connection.last_health_check_at = last_health_check_at;
         }
@@ -38,7 +68,7 @@ impl ConnectionList {
     }
 
     pub fn get(&self, id: &str) -> Option<&Connection> {
-        self.connections.iter().find(|c| c.id == id)
+        self.connections.get(self.index.position(id)?)
     }
 }
 
@@ -49,19 +79,24 @@ mod tests {
 
     #[test]
     fn health_of_one_connection_is_replaced_in_place() {
-        let list = ConnectionList {
-            connections: vec![
-                connection("a", Status::Error),
+        let list = ConnectionList::new(
+            vec![
                 connection("b", Status::Active),
+                connection("a", Status::Error),
             ],
-            rejected: Vec::new(),
-        };
+            Vec::new(),
+        );
         let checked = Some(Timestamp::parse("2026-03-25T12:00:00.000Z"));
         let updated = list.with_health("a", Status::Active, checked.clone());
         let a = updated.get("a");
         assert_eq!(a.map(|c| &c.status), Some(&Status::Active));
         assert_eq!(a.map(|c| &c.last_health_check_at), Some(&checked));
-        assert_eq!(updated.connections[0].id, "a");
+        assert_eq!(
+            updated.connections()[0].id,
+            "a",
+            "problems first, and stays"
+        );
+        assert_eq!(updated.get("b").map(|c| &c.status), Some(&Status::Active));
         assert_eq!(list.with_health("missing", Status::Error, None), list);
     }
 }

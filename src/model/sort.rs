@@ -1,8 +1,79 @@
-//! The order of the list: problems first, because admins look for what is broken.
+//! The orders the list can be shown in. Problems first is the default, because
+//! admins look for what is broken.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 use super::connection::{Connection, Status};
+use super::list::ConnectionList;
+
+/// How the list is ordered; `?sort=` in the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Error, unknown, other statuses, active; oldest health check first in each.
+    #[default]
+    Problems,
+    /// Name A–Z, ignoring case and accents.
+    Name,
+    /// Oldest health check first; never checked before all.
+    LastChecked,
+    /// Most recently updated first.
+    RecentlyUpdated,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [
+        SortOrder::Problems,
+        SortOrder::Name,
+        SortOrder::LastChecked,
+        SortOrder::RecentlyUpdated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Problems => "Problems first",
+            SortOrder::Name => "Name A–Z",
+            SortOrder::LastChecked => "Last checked (oldest first)",
+            SortOrder::RecentlyUpdated => "Recently updated",
+        }
+    }
+
+    pub fn query_value(self) -> &'static str {
+        match self {
+            SortOrder::Problems => "problems",
+            SortOrder::Name => "name",
+            SortOrder::LastChecked => "checked",
+            SortOrder::RecentlyUpdated => "updated",
+        }
+    }
+
+    pub fn from_query_value(value: &str) -> Option<Self> {
+        SortOrder::ALL
+            .into_iter()
+            .find(|order| value.trim().eq_ignore_ascii_case(order.query_value()))
+    }
+}
+
+/// Positions of the list's connections in `order`. Ties fall back to the problems
+/// first order, so every order is total and stable between loads.
+pub fn sorted_positions(list: &ConnectionList, order: SortOrder) -> Vec<usize> {
+    let connections = list.connections();
+    let index = list.index();
+    let updated = |p: usize| connections[p].updated_at.as_ref().and_then(|at| at.valid());
+    let mut positions: Vec<usize> = (0..connections.len()).collect();
+    // One comparison for every order: each sort call is a copy of the sort in the
+    // wasm. The list itself is kept problems first, so that order needs none.
+    if order != SortOrder::Problems {
+        positions.sort_by(|&a, &b| match order {
+            SortOrder::Problems => Ordering::Equal,
+            SortOrder::Name => index.name_key(a).cmp(index.name_key(b)),
+            SortOrder::LastChecked => connections[a]
+                .last_checked()
+                .cmp(&connections[b].last_checked()),
+            SortOrder::RecentlyUpdated => Reverse(updated(a)).cmp(&Reverse(updated(b))),
+        });
+    }
+    positions
+}
 
 fn severity(status: &Status) -> u8 {
     match status {
@@ -36,6 +107,86 @@ mod tests {
     use super::*;
     use crate::model::connection::Timestamp;
     use crate::model::fixtures::connection;
+
+    fn ids(list: &ConnectionList, order: SortOrder) -> Vec<&str> {
+        sorted_positions(list, order)
+            .into_iter()
+            .map(|p| list.connections()[p].id.as_str())
+            .collect()
+    }
+
+    fn sample() -> ConnectionList {
+        let record =
+            |id: &str, name: &str, status, checked: Option<&str>, updated: Option<&str>| {
+                let mut c = connection(id, status);
+                c.name = name.to_owned();
+                c.last_health_check_at = checked.map(Timestamp::parse);
+                c.updated_at = updated.map(Timestamp::parse);
+                c
+            };
+        ConnectionList::new(
+            vec![
+                record(
+                    "1",
+                    "Émile",
+                    Status::Active,
+                    Some("2026-03-01T00:00:00.000Z"),
+                    Some("2026-03-05T00:00:00.000Z"),
+                ),
+                record(
+                    "2",
+                    "zeta",
+                    Status::Error,
+                    Some("2026-03-03T00:00:00.000Z"),
+                    None,
+                ),
+                record(
+                    "3",
+                    "Alpha",
+                    Status::Active,
+                    Some("2026-02-01T00:00:00.000Z"),
+                    Some("2026-03-09T00:00:00.000Z"),
+                ),
+                record("4", "beta", Status::Unknown, None, Some("garbage")),
+                record(
+                    "5",
+                    "éclair",
+                    Status::Error,
+                    Some("2026-03-02T00:00:00.000Z"),
+                    Some("2026-03-01T00:00:00.000Z"),
+                ),
+            ],
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn every_sort_order() {
+        let list = sample();
+        assert_eq!(ids(&list, SortOrder::Problems), ["5", "2", "4", "3", "1"]);
+        assert_eq!(ids(&list, SortOrder::Name), ["3", "4", "5", "1", "2"]);
+        assert_eq!(
+            ids(&list, SortOrder::LastChecked),
+            ["4", "3", "1", "5", "2"]
+        );
+        assert_eq!(
+            ids(&list, SortOrder::RecentlyUpdated),
+            ["3", "1", "5", "2", "4"],
+            "missing and unreadable dates last, in problems-first order"
+        );
+    }
+
+    #[test]
+    fn sort_query_values_round_trip() {
+        for order in SortOrder::ALL {
+            assert_eq!(
+                SortOrder::from_query_value(order.query_value()),
+                Some(order)
+            );
+        }
+        assert_eq!(SortOrder::from_query_value(" NAME "), Some(SortOrder::Name));
+        assert_eq!(SortOrder::from_query_value("random"), None);
+    }
 
     fn checked(id: &str, status: Status, at: Option<&str>) -> Connection {
         let mut c = connection(id, status);

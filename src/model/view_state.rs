@@ -1,39 +1,62 @@
-//! The part of the view that lives in the URL's query string (`?status=error`), so a
-//! link reproduces what the admin sees.
+//! The view that lives in the URL's query string (`?status=error&q=shop&sort=name`),
+//! so a link, a reload and Back/Forward reproduce what the admin sees. Defaults are
+//! left out of the URL.
 
 use super::filter::StatusFilter;
+use super::sort::SortOrder;
 
 const STATUS_KEY: &str = "status";
+const QUERY_KEY: &str = "q";
+const SORT_KEY: &str = "sort";
+const OWN_KEYS: [&str; 3] = [STATUS_KEY, QUERY_KEY, SORT_KEY];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
     pub status: StatusFilter,
+    /// The search text as typed (folded only when matching).
+    pub query: String,
+    pub sort: SortOrder,
 }
 
 impl ViewState {
-    /// Reads a `location.search` string ("?a=b&c=d" or without the "?").
-    /// Unknown or malformed values fall back to the default view.
+    /// Reads a `location.search` string ("?a=b&c=d" or without the "?"). Unknown or
+    /// malformed values fall back to the default; the last of repeated keys wins.
     pub fn from_query(search: &str) -> Self {
-        let status = pairs(search)
-            .filter(|(key, _)| key == STATUS_KEY)
-            .filter_map(|(_, value)| StatusFilter::from_query_value(&value))
-            .last()
-            .unwrap_or_default();
-        ViewState { status }
+        let mut view = ViewState::default();
+        for (key, value) in pairs(search) {
+            match key.as_str() {
+                STATUS_KEY => {
+                    view.status = StatusFilter::from_query_value(&value).unwrap_or_default()
+                }
+                QUERY_KEY => view.query = value,
+                SORT_KEY => view.sort = SortOrder::from_query_value(&value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        view
     }
 
     /// The query string for this view, keeping parameters the console does not own
     /// untouched. Empty when there is nothing to say, otherwise starts with "?".
-    pub fn to_query(self, current_search: &str) -> String {
+    pub fn to_query(&self, current_search: &str) -> String {
         let trimmed = current_search.strip_prefix('?').unwrap_or(current_search);
         let mut parts: Vec<String> = trimmed
             .split('&')
             .filter(|part| !part.is_empty())
-            .filter(|part| decode(part.split('=').next().unwrap_or_default()) != STATUS_KEY)
+            .filter(|part| {
+                let key = decode(part.split('=').next().unwrap_or_default());
+                !OWN_KEYS.contains(&key.as_str())
+            })
             .map(str::to_owned)
             .collect();
         if let Some(value) = self.status.query_value() {
             parts.push(format!("{STATUS_KEY}={value}"));
+        }
+        if !self.query.trim().is_empty() {
+            parts.push(format!("{QUERY_KEY}={}", encode(&self.query)));
+        }
+        if self.sort != SortOrder::default() {
+            parts.push(format!("{SORT_KEY}={}", self.sort.query_value()));
         }
         if parts.is_empty() {
             String::new()
@@ -41,6 +64,22 @@ impl ViewState {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// Encodes text as `application/x-www-form-urlencoded`: unreserved characters as
+/// they are, space as "+", every other byte as %XX.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte));
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -87,6 +126,14 @@ fn decode(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn view(status: StatusFilter, query: &str, sort: SortOrder) -> ViewState {
+        ViewState {
+            status,
+            query: query.to_owned(),
+            sort,
+        }
+    }
+
     #[test]
     fn reads_the_status_filter() {
         assert_eq!(
@@ -101,10 +148,26 @@ mod tests {
             ViewState::from_query("?x=1&%73tatus=%61ctive").status,
             StatusFilter::Active
         );
+        assert_eq!(
+            ViewState::from_query("?status=stale").status,
+            StatusFilter::Stale
+        );
     }
 
     #[test]
-    fn missing_or_bad_values_mean_all() {
+    fn reads_the_whole_view() {
+        assert_eq!(
+            ViewState::from_query("?status=error&q=shop&sort=problems"),
+            view(StatusFilter::Error, "shop", SortOrder::Problems)
+        );
+        assert_eq!(
+            ViewState::from_query("?q=caf%C3%A9+m%C3%BCnster&sort=checked"),
+            view(StatusFilter::All, "café münster", SortOrder::LastChecked)
+        );
+    }
+
+    #[test]
+    fn missing_or_bad_values_mean_the_default() {
         for search in [
             "",
             "?",
@@ -112,6 +175,8 @@ mod tests {
             "?status=broken",
             "?status=%zz",
             "?statuses=error",
+            "?sort=sideways",
+            "?q=",
         ] {
             assert_eq!(
                 ViewState::from_query(search),
@@ -122,13 +187,11 @@ mod tests {
     }
 
     #[test]
-    fn writes_the_filter_and_keeps_other_parameters() {
-        let error = ViewState {
-            status: StatusFilter::Error,
-        };
+    fn writes_the_view_and_keeps_other_parameters() {
+        let error = view(StatusFilter::Error, "", SortOrder::Problems);
         assert_eq!(error.to_query(""), "?status=error");
         assert_eq!(
-            error.to_query("?status=active&ref=mail"),
+            error.to_query("?status=active&ref=mail&q=old&sort=name"),
             "?ref=mail&status=error"
         );
         assert_eq!(ViewState::default().to_query("?status=error"), "");
@@ -136,13 +199,29 @@ mod tests {
             ViewState::default().to_query("?ref=a%20b&status=error"),
             "?ref=a%20b"
         );
+        assert_eq!(
+            view(StatusFilter::All, "shop eu", SortOrder::Name).to_query(""),
+            "?q=shop+eu&sort=name"
+        );
     }
 
     #[test]
-    fn round_trips_every_filter() {
+    fn encodes_what_would_break_the_query() {
+        let tricky = "a&b=c+d%e #f?/ é 東 \u{202e}";
+        let state = view(StatusFilter::Stale, tricky, SortOrder::RecentlyUpdated);
+        let query = state.to_query("");
+        assert!(!query[1..].contains(['#', ' ', '?', '/']), "{query}");
+        assert_eq!(query.matches('&').count(), 2, "{query}");
+        assert_eq!(ViewState::from_query(&query), state);
+    }
+
+    #[test]
+    fn round_trips_every_filter_and_order() {
         for status in StatusFilter::ALL {
-            let state = ViewState { status };
-            assert_eq!(ViewState::from_query(&state.to_query("?q=1")), state);
+            for sort in SortOrder::ALL {
+                let state = view(status, "Crème shop", sort);
+                assert_eq!(ViewState::from_query(&state.to_query("?x=1")), state);
+            }
         }
     }
 

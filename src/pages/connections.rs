@@ -1,11 +1,12 @@
 //! The "MCP connections" page: loads the list and keeps it live (every 30 s while the
-//! tab is visible, with backoff after failures), keeps the filter in the URL, runs
-//! health checks, and chooses which state to show.
+//! tab is visible, with backoff after failures), keeps the view (filter, search,
+//! sort) in the URL, runs health checks, and chooses which state to show.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::TimeDelta;
 use leptos::either::{EitherOf3, EitherOf5};
 use leptos::ev;
 use leptos::html;
@@ -15,10 +16,13 @@ use leptos::task::spawn_local;
 use crate::api::LoadError;
 use crate::api::client::{ApiClient, Credentials};
 use crate::components::connection_card::ConnectionCard;
+use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::filter_bar::FilterBar;
 use crate::components::icon::Icon;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::rejected_notice::RejectedNotice;
+use crate::components::search_box::SearchBox;
+use crate::components::sort_select::SortSelect;
 use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
 use crate::model::changes::{error_count_announcement, status_changed};
 use crate::model::connection::{Connection, Status};
@@ -26,17 +30,28 @@ use crate::model::filter::{StatusCounts, StatusFilter};
 use crate::model::list::ConnectionList;
 use crate::model::load_state::LoadState;
 use crate::model::relative_time::age;
+use crate::model::search::Query;
+use crate::model::selection::{counts, filtered, search_hits};
+use crate::model::sort::{SortOrder, sorted_positions};
 use crate::model::view_state::ViewState;
 use crate::platform;
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
 const CLOCK_TICK: Duration = Duration::from_secs(1);
 
-/// `on_unauthorized` runs when the API refuses the API key (HTTP 401).
+/// `on_unauthorized` runs when the API refuses the API key (HTTP 401);
+/// `stale_after` is how old a health check may be before a connection is stale.
 #[component]
-pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl IntoView {
+pub fn ConnectionsPage(
+    client: ApiClient,
+    on_unauthorized: Callback<()>,
+    stale_after: TimeDelta,
+) -> impl IntoView {
     let state = RwSignal::new(LoadState::default());
     let view = RwSignal::new(ViewState::from_query(&platform::location_search()));
+    // Whether the current history entry was made by typing in the search box.
+    let typing = StoredValue::new(false);
+    let search_input = NodeRef::<html::Input>::new();
     let now = RwSignal::new(platform::now());
     let changed = RwSignal::new(HashSet::<String>::new());
     let announcement = RwSignal::new(String::new());
@@ -68,11 +83,12 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
                 .flatten();
             if let (Some(before), Ok(after)) = (&before, &result) {
                 let _ = changed.try_set(
-                    status_changed(&before.connections, &after.connections)
+                    status_changed(before.connections(), after.connections())
                         .into_iter()
                         .collect(),
                 );
-                let counts = |list: &ConnectionList| StatusCounts::of(&list.connections);
+                let cutoff = platform::now();
+                let counts = |list: &ConnectionList| StatusCounts::of(list.connections(), cutoff);
                 if let Some(message) = error_count_announcement(counts(before), counts(after)) {
                     let _ = announcement.try_set(message);
                 }
@@ -126,9 +142,23 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
                 }
             });
         }),
-        // Back/Forward restore the filter the URL names.
+        // Back/Forward restore the view the URL names.
         window_event_listener(ev::popstate, move |_| {
+            typing.set_value(false);
             view.set(ViewState::from_query(&platform::location_search()));
+        }),
+        // "/" focuses the search box, unless the admin is typing somewhere.
+        window_event_listener(ev::keydown, move |event| {
+            let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+            if event.key() == "/"
+                && plain
+                && !platform::is_typing_target(event.target())
+                && let Some(input) = search_input.get_untracked()
+            {
+                event.prevent_default();
+                let _ = input.focus();
+                input.select();
+            }
         }),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
@@ -141,12 +171,40 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
         }
         load();
     });
-    let select = Callback::new(move |filter: StatusFilter| {
-        let next = ViewState { status: filter };
-        if view.get_untracked() != next {
-            view.set(next);
-            platform::push_search(&next.to_query(&platform::location_search()));
+    // Every change of the view is a history entry, except that a burst of typing
+    // replaces the entry its first keystroke made: Back undoes a search, not a letter.
+    let change_view = move |change: &dyn Fn(&mut ViewState), typed: bool| {
+        let mut next = view.get_untracked();
+        change(&mut next);
+        if view.get_untracked() == next {
+            return;
         }
+        let search = next.to_query(&platform::location_search());
+        if typed && typing.get_value() {
+            platform::replace_search(&search);
+        } else {
+            platform::push_search(&search);
+        }
+        typing.set_value(typed);
+        view.set(next);
+    };
+    let select = Callback::new(move |filter: StatusFilter| {
+        change_view(&|view| view.status = filter, false);
+    });
+    let sort_by = Callback::new(move |order: SortOrder| {
+        change_view(&|view| view.sort = order, false);
+    });
+    let search = Callback::new(move |text: String| {
+        change_view(&|view| view.query.clone_from(&text), true);
+    });
+    let show_all = Callback::new(move |()| {
+        change_view(
+            &|view| {
+                view.status = StatusFilter::All;
+                view.query.clear();
+            },
+            false,
+        );
     });
 
     // The list changes only when a load or a health check replaces it; comparing by
@@ -222,25 +280,43 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
         });
     };
 
-    let selected = Signal::derive(move || view.get().status);
-    let counts = Memo::new(move |_| {
+    let selected = Memo::new(move |_| view.with(|v| v.status));
+    let sort = Memo::new(move |_| view.with(|v| v.sort));
+    let query = Memo::new(move |_| view.with(|v| Arc::new(Query::parse(&v.query))));
+    let stale_before = Memo::new(move |_| now.get() - stale_after);
+    // Each step is a memo, so a keystroke does not sort again and a filter click
+    // does not search again.
+    let order = Memo::new(move |_| {
+        let order = sort.get();
         list.with(|list| {
             list.as_ref()
-                .map(|list| StatusCounts::of(&list.connections))
-                .unwrap_or_default()
+                .map(|list| Arc::new(sorted_positions(list, order)))
         })
     });
-    let visible_ids = move || -> Vec<String> {
-        let filter = selected.get();
-        list.with(|list| {
-            list.iter()
-                .flat_map(|list| &list.connections)
-                .filter(|c| filter.matches(&c.status))
-                .map(|c| c.id.clone())
-                .collect()
-        })
-    };
-    let card = move |id: String| {
+    let hits = Memo::new(move |_| {
+        let (Some(list), Some(order)) = (list.get(), order.get()) else {
+            return Arc::default();
+        };
+        query.with(|query| Arc::new(search_hits(&list, &order, query)))
+    });
+    let counts = Memo::new(move |_| {
+        list.get()
+            .map(|list| hits.with(|hits| counts(&list, hits, stale_before.get())))
+            .unwrap_or_default()
+    });
+    let rows = Memo::new(move |_| {
+        let list = list.get().unwrap_or_default();
+        let positions = hits.with(|hits| filtered(&list, hits, selected.get(), stale_before.get()));
+        FeedRows {
+            list,
+            positions: Arc::new(positions),
+        }
+    });
+    let total = Signal::derive(move || {
+        list.with(|list| list.as_ref().map_or(0, |l| l.connections().len()))
+    });
+    let shown = Signal::derive(move || rows.with(FeedRows::len));
+    let card = move |id: String, place: Signal<Option<usize>>| {
         let initial =
             list.with_untracked(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())?;
         let connection = {
@@ -261,15 +337,26 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             let id = id.clone();
             Signal::derive(move || test_notes.with(|notes| notes.get(&id).cloned()))
         };
+        let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
         let on_test = Callback::new(move |()| run_test(id.clone()));
         Some(view! {
-            <ConnectionCard connection now changed testing test_note on_test />
+            <ConnectionCard
+                connection
+                now
+                changed
+                testing
+                test_note
+                on_test
+                query
+                stale
+                position=place
+                set_size=shown
+            />
         })
     };
     let loaded = Memo::new(move |_| list.with(Option::is_some));
     let summary = move || {
-        let total = counts.get().all;
-        let shown = counts.get().get(selected.get());
+        let (total, shown) = (total.get(), shown.get());
         match (loaded.get(), total) {
             (false, _) => String::new(),
             (true, 1) => format!("Showing {shown} of 1 connection"),
@@ -277,7 +364,7 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
         }
     };
     let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
-    let stale = Memo::new(move |_| state.with(|s| s.error.is_some() && s.loaded.is_some()));
+    let out_of_date = Memo::new(move |_| state.with(|s| s.error.is_some() && s.loaded.is_some()));
     let updated = move || {
         loaded_at
             .get()
@@ -297,18 +384,17 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
     let rejected = move || {
         list.with(|list| {
             list.as_ref()
-                .filter(|list| !list.rejected.is_empty())
-                .map(|list| view! { <RejectedNotice rejected=list.rejected.clone() /> })
+                .filter(|list| !list.rejected().is_empty())
+                .map(|list| view! { <RejectedNotice rejected=list.rejected().to_vec() /> })
         })
     };
     let screen = Memo::new(move |_| {
         let first_load = state.with(LoadState::is_first_load);
-        let counts = counts.get();
         match (loaded.get(), failure.get()) {
             (false, Some(error)) if !first_load => Screen::Failed(error),
             (false, _) => Screen::Loading,
-            (true, _) if counts.all == 0 => Screen::Empty,
-            (true, _) if counts.get(selected.get()) == 0 => Screen::NoMatches(selected.get()),
+            (true, _) if total.get() == 0 => Screen::Empty,
+            (true, _) if shown.get() == 0 => Screen::NoMatches,
             (true, _) => Screen::Cards,
         }
     });
@@ -318,26 +404,36 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             <LoadErrorPanel error showing_since=None now retry_at on_retry=retry />
         }),
         Screen::Empty => EitherOf5::C(view! { <EmptyState /> }),
-        Screen::NoMatches(filter) => EitherOf5::D(view! {
+        Screen::NoMatches => EitherOf5::D(view! {
             <NoMatchesState
-                filter
-                on_show_all=Callback::new(move |()| select.run(StatusFilter::All))
+                filter=selected.get_untracked()
+                query=view.with_untracked(|v| v.query.trim().to_owned())
+                on_show_all=show_all
             />
         }),
-        Screen::Cards => EitherOf5::E(view! {
-            <section class="cards" aria-label="Connections">
-                <For each=visible_ids key=|id| id.clone() children=card />
-            </section>
-        }),
+        Screen::Cards => EitherOf5::E(view! { <ConnectionFeed rows card /> }),
     };
-    // Filters only mean something once a list is there; while the first load runs a
-    // placeholder holds their place so nothing jumps.
-    let filters = move || match (loaded.get(), screen.get()) {
-        (true, _) => EitherOf3::A(view! { <FilterBar counts selected on_select=select /> }),
-        (false, Screen::Loading) => EitherOf3::B(
-            view! { <div class="filters filters--placeholder" aria-hidden="true"></div> },
+    // Search, sort and filters only mean something once a list is there; while the
+    // first load runs a placeholder holds their place so nothing jumps. A memo, so
+    // that typing never rebuilds the search box under the admin's fingers.
+    let controls_state = Memo::new(move |_| match (loaded.get(), screen.get()) {
+        (true, _) => Controls::Shown,
+        (false, Screen::Loading) => Controls::Placeholder,
+        (false, _) => Controls::None,
+    });
+    let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
+    let controls = move || match controls_state.get() {
+        Controls::Shown => EitherOf3::A(view! {
+            <div class="controls">
+                <SearchBox query=query_text on_input=search input_ref=search_input />
+                <SortSelect selected=sort on_select=sort_by />
+            </div>
+            <FilterBar counts selected on_select=select />
+        }),
+        Controls::Placeholder => EitherOf3::B(
+            view! { <div class="controls controls--placeholder" aria-hidden="true"></div> },
         ),
-        (false, _) => EitherOf3::C(()),
+        Controls::None => EitherOf3::C(()),
     };
 
     view! {
@@ -352,7 +448,11 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
             </div>
             <div class="toolbar">
                 <span class="toolbar__updated">
-                    {move || stale.get().then(|| view! { <span class="stale-chip">"Stale"</span> })}
+                    {move || {
+                        out_of_date
+                            .get()
+                            .then(|| view! { <span class="stale-chip">"Out of date"</span> })
+                    }}
                     {updated}
                 </span>
                 <button
@@ -368,7 +468,7 @@ pub fn ConnectionsPage(client: ApiClient, on_unauthorized: Callback<()>) -> impl
                 </button>
             </div>
         </div>
-        {filters}
+        {controls}
         <p class="summary" aria-live="polite">
             {summary}
         </p>
@@ -387,6 +487,14 @@ enum Screen {
     Loading,
     Failed(LoadError),
     Empty,
-    NoMatches(StatusFilter),
+    NoMatches,
     Cards,
+}
+
+/// What stands above the list: the search, sort and filters, or their placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Controls {
+    Shown,
+    Placeholder,
+    None,
 }

@@ -354,7 +354,7 @@ pub fn records(now: UnixMillis) -> Vec<Value> {
         },
         Connection {
             id: "8abb4cea-4b43-4cc2-baa5-01941d758c4b",
-            name: "Pricing Engine",
+            name: "Pricing Engine (Zürich)",
             server_url: "https://pricing.internal.acme-retail.com/mcp",
             auth_type: "none",
             status: "active",

@@ -1,0 +1,41 @@
+//! The order of the list.
+
+use leptos::prelude::*;
+
+use crate::model::sort::SortOrder;
+
+#[component]
+pub fn SortSelect(
+    #[prop(into)] selected: Signal<SortOrder>,
+    on_select: Callback<SortOrder>,
+) -> impl IntoView {
+    // Constant markup from this file's enum, as one string: less wasm than nodes.
+    let options: String = SortOrder::ALL
+        .into_iter()
+        .map(|order| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                order.query_value(),
+                order.label()
+            )
+        })
+        .collect();
+    view! {
+        <div class="sort">
+            <label class="sort__label" for="sort">
+                "Sort"
+            </label>
+            <select
+                id="sort"
+                class="sort__select"
+                inner_html=options
+                prop:value=move || selected.get().query_value()
+                on:change=move |event| {
+                    if let Some(order) = SortOrder::from_query_value(&event_target_value(&event)) {
+                        on_select.run(order);
+                    }
+                }
+            ></select>
+        </div>
+    }
+}

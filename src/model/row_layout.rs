@@ -1,0 +1,116 @@
+//! Where each row of a long list sits, so that only the rows on screen are rendered
+//! while the page keeps the list's full height. Rows not yet measured count at an
+//! estimated height.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RowLayout {
+    /// `tops[i]` is where row `i` starts; the last entry is where a row after the
+    /// last would start (the height of everything plus one trailing gap).
+    tops: Vec<f64>,
+    gap: f64,
+}
+
+impl RowLayout {
+    /// `heights` in list order; `gap` is the space between two rows.
+    pub fn new(heights: impl IntoIterator<Item = f64>, gap: f64) -> Self {
+        let heights = heights.into_iter();
+        let mut tops = Vec::with_capacity(heights.size_hint().0 + 1);
+        let mut top = 0.0;
+        tops.push(top);
+        for height in heights {
+            top += height.max(0.0) + gap;
+            tops.push(top);
+        }
+        RowLayout { tops, gap }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tops.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where row `row` starts; past the end, where the list ends plus one gap.
+    pub fn top(&self, row: usize) -> f64 {
+        let last = self.tops.last().copied().unwrap_or_default();
+        self.tops.get(row).copied().unwrap_or(last)
+    }
+
+    /// The height of the whole list.
+    pub fn total(&self) -> f64 {
+        if self.is_empty() {
+            0.0
+        } else {
+            self.top(self.len()) - self.gap
+        }
+    }
+
+    /// The rows that overlap `from..to` (offsets from the list's top), with
+    /// `overscan` more on each side so that keyboard focus and quick scrolling find
+    /// rendered rows.
+    pub fn visible(&self, from: f64, to: f64, overscan: usize) -> Range<usize> {
+        let len = self.len();
+        if len == 0 || to < from {
+            return 0..0;
+        }
+        // The first row whose bottom edge is below `from`.
+        let first = self.tops[1..].partition_point(|&next_top| next_top - self.gap <= from);
+        // The rows that start above `to`.
+        let end = self.tops[..len].partition_point(|&top| top < to);
+        let first = first.min(len.saturating_sub(1)).min(end.saturating_sub(1));
+        first.saturating_sub(overscan)..(end.max(first + 1) + overscan).min(len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uniform(rows: usize) -> RowLayout {
+        RowLayout::new(std::iter::repeat_n(100.0, rows), 10.0)
+    }
+
+    #[test]
+    fn tops_and_total_include_the_gaps() {
+        let layout = RowLayout::new([100.0, 50.0, 80.0], 10.0);
+        assert_eq!(layout.len(), 3);
+        assert_eq!(layout.top(0), 0.0);
+        assert_eq!(layout.top(1), 110.0);
+        assert_eq!(layout.top(2), 170.0);
+        assert_eq!(layout.top(3), 260.0);
+        assert_eq!(layout.top(99), 260.0);
+        assert_eq!(layout.total(), 250.0);
+        assert_eq!(RowLayout::new([], 10.0).total(), 0.0);
+    }
+
+    #[test]
+    fn visible_rows_overlap_the_viewport() {
+        let layout = uniform(1000);
+        assert_eq!(layout.visible(0.0, 250.0, 0), 0..3);
+        // 215 is inside row 1's gap: row 1 is above, row 2 starts at 220.
+        assert_eq!(layout.visible(215.0, 300.0, 0), 2..3);
+        assert_eq!(layout.visible(330.0, 550.0, 0), 3..5);
+        assert_eq!(layout.visible(330.0, 550.0, 2), 1..7);
+    }
+
+    #[test]
+    fn the_range_stays_inside_the_list() {
+        let layout = uniform(10);
+        assert_eq!(layout.visible(-500.0, -100.0, 0), 0..1);
+        assert_eq!(layout.visible(0.0, 1e9, 3), 0..10);
+        assert_eq!(layout.visible(5000.0, 6000.0, 2), 7..10);
+        assert_eq!(layout.visible(300.0, 100.0, 2), 0..0);
+        assert_eq!(RowLayout::default().visible(0.0, 100.0, 2), 0..0);
+    }
+
+    #[test]
+    fn large_lists_scroll_by_position_not_by_count() {
+        let layout = uniform(50_000);
+        let range = layout.visible(2_750_000.0, 2_751_000.0, 0);
+        assert_eq!(range, 25_000..25_010);
+    }
+}
