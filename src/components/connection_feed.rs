@@ -29,6 +29,9 @@ const GAP_PX: f64 = 16.0;
 const OVERSCAN: usize = 4;
 /// A card's height before any has been measured.
 const FIRST_ESTIMATE_PX: f64 = 320.0;
+/// The most page height the feed takes; a taller list is compressed into it (see
+/// `RowLayout::scale`). Below Firefox's cap on element heights, about 17.9 M px.
+const MAX_PAGE_PX: f64 = 15_000_000.0;
 
 /// The rows of the feed: positions into a loaded list, in display order.
 #[derive(Debug, Clone, Default)]
@@ -99,6 +102,10 @@ where
         })
     });
     let range = RwSignal::new(0..0);
+    // The page's scroll from the feed's top, and the list pixels per pixel of it;
+    // followed only while the list is compressed, where the rendered rows move
+    // with the scroll.
+    let compression = RwSignal::new((0.0, 1.0));
     // The row keyboard focus is on its way to, until it is rendered and focused.
     let pending = StoredValue::new(None::<usize>);
     let update_range = move || {
@@ -111,8 +118,14 @@ where
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
         let top = -feed.get_bounding_client_rect().top();
-        let mut next =
-            layout.with_untracked(|layout| layout.visible(top, top + viewport, OVERSCAN));
+        let mut next = layout.with_untracked(|layout| {
+            let scale = layout.scale(MAX_PAGE_PX, viewport);
+            if scale > 1.0 || compression.get_untracked().1 > 1.0 {
+                compression.set((top, scale));
+            }
+            let from = top * scale;
+            layout.visible(from, from + viewport, OVERSCAN)
+        });
         // A row that keyboard focus is on its way to stays rendered, even while
         // measuring moves the estimated layout under it.
         if let Some(Some(row)) = pending.try_get_value() {
@@ -176,7 +189,7 @@ where
         let Some(feed) = feed.get_untracked() else {
             return;
         };
-        let top = layout.with_untracked(|layout| layout.top(row));
+        let top = layout.with_untracked(|layout| layout.top(row)) / compression.get_untracked().1;
         let page_top =
             window().scroll_y().unwrap_or_default() + feed.get_bounding_client_rect().top();
         window().scroll_to_with_x_and_y(0.0, page_top + top - GAP_PX);
@@ -236,14 +249,12 @@ where
         };
         card(id, place)
     };
-    let padding_top = move || {
-        let start = range.get().start;
-        pixels(layout.with(|layout| layout.top(start)))
+    let padding = move || {
+        let (range, (scroll, scale)) = (range.get(), compression.get());
+        layout.with(|layout| layout.padding(&range, scroll, scale, MAX_PAGE_PX))
     };
-    let padding_bottom = move || {
-        let end = range.get().end;
-        pixels(layout.with(|layout| layout.top(layout.len()) - layout.top(end)))
-    };
+    let padding_top = move || pixels(padding().0);
+    let padding_bottom = move || pixels(padding().1);
     view! {
         <div
             class="feed"
