@@ -224,6 +224,31 @@ test("50,000 connections: only the cards on screen are rendered, the list keeps 
   assert.deepEqual(await rendered("aria-posinset"), ["1", "2", "3"]);
 });
 
+test("50,000 connections on a phone: the list is taller than browsers allow, and every card is still reachable", async () => {
+  await ctx.server.scenario({ dataset: "generated", count: 50000 });
+  await open("/", { viewport: { width: 390, height: 844 } });
+  await summary().getByText("Showing 50000 of 50000 connections").waitFor({ timeout: 30000 });
+  const height = await ctx.page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 17_000_000, `the page (${height}px) stays under Firefox's cap`);
+  const onScreen = () =>
+    ctx.page.evaluate(() =>
+      [...document.querySelectorAll("article[aria-posinset]")]
+        .filter((a) => {
+          const r = a.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        })
+        .map((a) => Number(a.getAttribute("aria-posinset"))),
+    );
+  await ctx.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await ctx.page.waitForFunction(() => document.querySelector('article[aria-posinset="50000"]'));
+  await ctx.page.waitForTimeout(200);
+  assert.ok((await onScreen()).includes(50000), "the last card is on screen at the end of the page");
+  await ctx.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await ctx.page.waitForTimeout(200);
+  const middle = await onScreen();
+  assert.ok(middle.length > 0 && Math.abs(middle[0] - 25000) < 500, `the middle of the page shows the middle of the list (${middle})`);
+});
+
 test("keyboard: Page Down/Up move between cards, Home/End jump to the first and last, Tab walks on", async () => {
   await ctx.server.scenario({ dataset: "generated", count: 2000 });
   await open();
