@@ -9,6 +9,13 @@ const shots = [
   { file: "connections-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 860 } },
   { file: "connections-phone.png", colorScheme: "light", viewport: { width: 390, height: 844 } },
   {
+    file: "connections-search.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 860 },
+    scenario: { dataset: "generated", count: 10000 },
+    route: "/?status=error&q=orders+eu-west&sort=checked",
+  },
+  {
     file: "sign-in.png",
     colorScheme: "light",
     viewport: { width: 1280, height: 640 },
@@ -29,7 +36,7 @@ const browser = await startBrowser();
 try {
   for (const shot of shots) {
     await server.scenario(shot.scenario ?? {});
-    const page = await browser.page(server.origin + "/", shot);
+    const page = await browser.page(server.origin + (shot.route ?? "/"), shot);
     await page.locator(shot.ready ?? "article, [role=alert]").first().waitFor();
     await page.screenshot({ path: `${out}/${shot.file}` });
     await page.context().close();

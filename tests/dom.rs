@@ -297,6 +297,11 @@ async fn search_box_is_labelled_and_escape_clears_it() {
     tick().await;
     let input = find(&root, "input[type=search]");
     assert_eq!(text(&find(&root, "label[for=search]")), "Search");
+    assert_eq!(
+        count(&root, "#search-hint kbd"),
+        2,
+        "the keys are shown as keys"
+    );
     assert_eq!(input.id(), "search");
     assert_eq!(input.unchecked_ref::<HtmlInputElement>().value(), "shop");
     let escape = KeyboardEventInit::new();

@@ -5,6 +5,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
+/// Constant markup as one string: less wasm than building each node.
+const HINT: &str = "Press <kbd>/</kbd> to search, <kbd>Esc</kbd> to clear";
+
 #[component]
 pub fn SearchBox(
     /// The search text as it is in the URL.
@@ -40,12 +43,7 @@ pub fn SearchBox(
                 on:input=move |event| on_input.run(event_target_value(&event))
                 on:keydown=on_keydown
             />
-            // Constant markup as one string: less wasm than building each node.
-            <span
-                class="search__hint"
-                id="search-hint"
-                inner_html="Press <kbd>/</kbd> to search, <kbd>Esc</kbd> to clear"
-            ></span>
+            <span class="search__hint" id="search-hint" inner_html=HINT></span>
         </div>
     }
 }
