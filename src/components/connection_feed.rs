@@ -84,7 +84,10 @@ where
     let estimate = RwSignal::new(None::<f64>);
     Effect::new(move || {
         rows.track();
-        estimate.set(heights.with_untracked(average));
+        let average = heights.with_untracked(average);
+        if estimate.get_untracked() != average {
+            estimate.set(average);
+        }
     });
     let layout = Memo::new(move |_| {
         let estimate = estimate.get().unwrap_or(FIRST_ESTIMATE_PX);
@@ -211,6 +214,15 @@ where
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        // Expanded instructions scroll in their own box: its keys are its own.
+        if target
+            .closest(".instructions__text")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
         let Some(card) = target.closest("article[aria-posinset]").ok().flatten() else {
             return;
         };
