@@ -9,6 +9,20 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle
+/// input in between. Resolves at once where there is no window.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .and_then(|window| window.set_timeout_with_callback(&resolve).ok())
+            .is_some();
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The exact time in the browser's locale and time zone, e.g.
 /// "24 Nov 2026, 14:05:09 CET".
 pub fn local_exact(at: DateTime<Utc>) -> String {

@@ -7,7 +7,10 @@ use std::time::Duration;
 use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache, RequestCredentials, RequestInit, Response};
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, RequestCache, RequestCredentials, RequestInit,
+    Response,
+};
 
 use super::decode::{self, TestOutcome};
 use super::error::LoadError;
@@ -18,6 +21,11 @@ use crate::model::retry::parse_retry_after;
 use crate::platform;
 
 const LIST_TIMEOUT_SECS: u32 = 20;
+/// The list body is decoded in pieces of this size (about 300 records)…
+const PIECE_BYTES: usize = 256 * 1024;
+/// …and the browser gets to paint and handle input once a slice of decoding has
+/// taken this long.
+const SLICE_MS: f64 = 30.0;
 /// A health check waits on the MCP server itself, so it gets longer.
 const TEST_TIMEOUT_SECS: u32 = 45;
 
@@ -57,13 +65,10 @@ impl ApiClient {
         &self.credentials
     }
 
-    /// `GET /api/mcp-connections`.
+    /// `GET /api/mcp-connections`, decoded while it downloads.
     pub async fn list(&self) -> Result<ConnectionList, LoadError> {
-        let answer = self
-            .send("GET", "/api/mcp-connections", LIST_TIMEOUT_SECS)
-            .await?;
-        decode::list_response(answer.status, answer.content_type.as_deref(), &answer.body)
-            .map_err(|error| error.with_retry_after(answer.retry_after_secs))
+        self.send("GET", "/api/mcp-connections", LIST_TIMEOUT_SECS, read_list)
+            .await?
     }
 
     /// `POST /api/mcp-connections/{id}/test`: a live health check.
@@ -73,12 +78,20 @@ impl ApiClient {
             "/api/mcp-connections/{}/test",
             String::from(js_sys::encode_uri_component(id))
         );
-        let answer = self.send("POST", &path, TEST_TIMEOUT_SECS).await?;
+        let answer = self
+            .send("POST", &path, TEST_TIMEOUT_SECS, read_whole)
+            .await?;
         decode::test_response(answer.status, answer.content_type.as_deref(), &answer.body)
             .map_err(|error| error.with_retry_after(answer.retry_after_secs))
     }
 
-    async fn send(&self, method: &str, path: &str, timeout_secs: u32) -> Result<Answer, LoadError> {
+    async fn send<T>(
+        &self,
+        method: &str,
+        path: &str,
+        timeout_secs: u32,
+        read: impl AsyncFnOnce(Response) -> Option<T>,
+    ) -> Result<T, LoadError> {
         let init = RequestInit::new();
         init.set_method(method);
         // Refresh must always ask the API, never the HTTP cache.
@@ -94,7 +107,7 @@ impl ApiClient {
         }
         init.set_headers(&headers);
         let url = format!("{}{path}", self.base_url);
-        fetch_text(&url, &init, timeout_secs).await
+        fetch(&url, &init, timeout_secs, read).await
     }
 }
 
@@ -103,14 +116,20 @@ pub async fn fetch_config() -> Result<Config, ConfigError> {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     init.set_credentials(RequestCredentials::SameOrigin);
-    let answer = fetch_text("/config.json", &init, LIST_TIMEOUT_SECS)
+    let answer = fetch("/config.json", &init, LIST_TIMEOUT_SECS, read_whole)
         .await
         .map_err(|_| ConfigError::Unreachable)?;
     config::parse(answer.status, &answer.body)
 }
 
-/// Sends the request and reads the whole body, giving up after `timeout_secs`.
-async fn fetch_text(url: &str, init: &RequestInit, timeout_secs: u32) -> Result<Answer, LoadError> {
+/// Sends the request and reads the answer with `read`, giving up after
+/// `timeout_secs` (reading the body included).
+async fn fetch<T>(
+    url: &str,
+    init: &RequestInit,
+    timeout_secs: u32,
+    read: impl AsyncFnOnce(Response) -> Option<T>,
+) -> Result<T, LoadError> {
     if !platform::is_online() {
         return Err(LoadError::Offline);
     }
@@ -123,7 +142,13 @@ async fn fetch_text(url: &str, init: &RequestInit, timeout_secs: u32) -> Result<
         Duration::from_secs(u64::from(timeout_secs)),
     )
     .ok();
-    let result = read(window.fetch_with_str_and_init(url, init)).await;
+    let result = match JsFuture::from(window.fetch_with_str_and_init(url, init)).await {
+        Ok(response) => match response.dyn_into::<Response>() {
+            Ok(response) => read(response).await,
+            Err(_) => None,
+        },
+        Err(_) => None,
+    };
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -140,17 +165,11 @@ async fn fetch_text(url: &str, init: &RequestInit, timeout_secs: u32) -> Result<
     })
 }
 
-/// `None` when no complete answer arrived (DNS, CORS, abort, or a body cut off).
-async fn read(request: js_sys::Promise) -> Option<Answer> {
-    let response: Response = JsFuture::from(request).await.ok()?.dyn_into().ok()?;
-    let headers = response.headers();
-    let content_type = headers.get("content-type").ok().flatten();
-    let retry_after_secs = headers
-        .get("retry-after")
-        .ok()
-        .flatten()
-        .and_then(|value| parse_retry_after(&value, platform::now().timestamp()));
-    // Bytes, not `text()`: a JS string of a big list takes up to twice its size
+/// The whole answer; `None` when no complete answer arrived (DNS, CORS, abort, or a
+/// body cut off).
+async fn read_whole(response: Response) -> Option<Answer> {
+    let (content_type, retry_after_secs) = head(&response);
+    // Bytes, not `text()`: a JS string of a big body takes up to twice its size
     // (two-byte strings) and would be transcoded again on its way into the wasm.
     let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -163,4 +182,55 @@ async fn read(request: js_sys::Promise) -> Option<Answer> {
         retry_after_secs,
         body,
     })
+}
+
+/// The list answer, decoded piece by piece as the body arrives: never held whole,
+/// and the page paints between slices of decoding. Failures are read whole.
+async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadError>> {
+    let status = response.status();
+    let (content_type, retry_after_secs) = head(&response);
+    if !decode::streams(status, content_type.as_deref()) {
+        let answer = read_whole(response).await?;
+        return Some(
+            decode::list_response(answer.status, answer.content_type.as_deref(), &answer.body)
+                .map_err(|error| error.with_retry_after(retry_after_secs)),
+        );
+    }
+    let reader: ReadableStreamDefaultReader = response.body()?.get_reader().dyn_into().ok()?;
+    let mut decoder = decode::ListDecoder::new(status);
+    let mut slice_started = js_sys::Date::now();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.ok()?;
+        if js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()?
+            .is_truthy()
+        {
+            break;
+        }
+        let bytes = js_sys::Reflect::get(&chunk, &"value".into())
+            .ok()?
+            .dyn_into::<js_sys::Uint8Array>()
+            .ok()?
+            .to_vec();
+        for piece in bytes.chunks(PIECE_BYTES) {
+            decoder.push(piece);
+            if js_sys::Date::now() - slice_started >= SLICE_MS {
+                platform::next_task().await;
+                slice_started = js_sys::Date::now();
+            }
+        }
+    }
+    Some(decoder.finish())
+}
+
+/// `Content-Type`, and `Retry-After` in seconds.
+fn head(response: &Response) -> (Option<String>, Option<u64>) {
+    let headers = response.headers();
+    let content_type = headers.get("content-type").ok().flatten();
+    let retry_after_secs = headers
+        .get("retry-after")
+        .ok()
+        .flatten()
+        .and_then(|value| parse_retry_after(&value, platform::now().timestamp()));
+    (content_type, retry_after_secs)
 }

@@ -6,32 +6,170 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use serde_json::value::RawValue;
 
+use super::array_splitter::{ArraySplitter, SplitError};
 use super::dto::ConnectionDto;
 use super::error::LoadError;
 use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
+use crate::model::list_index::IndexEntry;
 
-/// Interprets the answer to `GET /api/mcp-connections`.
+/// Interprets the answer to `GET /api/mcp-connections`, read whole.
 pub fn list_response(
     status: u16,
     content_type: Option<&str>,
     body: &str,
 ) -> Result<ConnectionList, LoadError> {
     successful_json(status, content_type, body)?;
-    // Each record stays raw text until it is decoded on its own, so one bad record
-    // cannot hide the good ones and no intermediate JSON tree is built.
-    match serde_json::from_str::<Vec<&RawValue>>(body) {
-        Ok(records) => Ok(decode_records(&records)),
-        Err(error) => Err(match serde_json::from_str::<IgnoredAny>(body) {
-            Ok(_) => LoadError::WrongShape {
-                found: json_kind(body),
-            },
-            Err(_) => LoadError::Malformed {
-                detail: error.to_string(),
-            },
-        }),
+    let mut decoder = ListDecoder::new(status);
+    decoder.push(body.as_bytes());
+    decoder.finish()
+}
+
+/// Whether a list answer with this status and content type can be decoded as it
+/// arrives (`ListDecoder`); other answers are read whole (`list_response`).
+pub fn streams(status: u16, content_type: Option<&str>) -> bool {
+    (200..300).contains(&status) && !content_type.is_some_and(is_html)
+}
+
+/// Decodes a successful list answer while it arrives, a piece at a time: each
+/// record is decoded as soon as its text is complete, and the body is never held
+/// whole. A record that does not fit is named and the others still show; text that
+/// is not JSON, or not a list, fails the whole answer.
+pub struct ListDecoder {
+    status: u16,
+    splitter: ArraySplitter,
+    /// The body so far, kept only once it turned out not to be a list, to say what
+    /// it is.
+    not_a_list: Option<Vec<u8>>,
+    records: Records,
+}
+
+#[derive(Default)]
+struct Records {
+    count: usize,
+    connections: Vec<Connection>,
+    entries: Vec<IndexEntry>,
+    rejected: Vec<RejectedRecord>,
+    seen: HashSet<String>,
+    /// Text that is not JSON: the whole answer fails.
+    malformed: Option<String>,
+}
+
+impl ListDecoder {
+    pub fn new(status: u16) -> Self {
+        ListDecoder {
+            status,
+            splitter: ArraySplitter::default(),
+            not_a_list: None,
+            records: Records::default(),
+        }
+    }
+
+    /// Decodes the records that `bytes`, the next piece of the body, completes.
+    pub fn push(&mut self, bytes: &[u8]) {
+        if let Some(body) = &mut self.not_a_list {
+            body.extend_from_slice(bytes);
+            return;
+        }
+        if self.records.malformed.is_some() {
+            return;
+        }
+        let records = &mut self.records;
+        match self.splitter.push(bytes, |text| records.add(text)) {
+            Ok(()) => {}
+            // Only the first character decides this, so nothing was decoded yet.
+            Err(SplitError::NotAnArray) => self.not_a_list = Some(bytes.to_vec()),
+            Err(SplitError::Broken(detail)) => {
+                self.records.malformed.get_or_insert(detail);
+            }
+        }
+    }
+
+    /// The list, problems first, once the whole body was pushed.
+    pub fn finish(self) -> Result<ConnectionList, LoadError> {
+        if let Some(body) = self.not_a_list {
+            return Err(not_a_list(self.status, &String::from_utf8_lossy(&body)));
+        }
+        let ended = match self.splitter.finish() {
+            Ok(()) => None,
+            Err(SplitError::NotAnArray) => return Err(not_a_list(self.status, "")),
+            Err(SplitError::Broken(detail)) => Some(detail),
+        };
+        let records = self.records;
+        if let Some(detail) = records.malformed.or(ended) {
+            return Err(LoadError::Malformed { detail });
+        }
+        Ok(ConnectionList::with_entries(
+            records.connections,
+            records.entries,
+            records.rejected,
+        ))
+    }
+}
+
+impl Records {
+    fn add(&mut self, bytes: &[u8]) {
+        if self.malformed.is_some() {
+            return;
+        }
+        self.count += 1;
+        let position = self.count;
+        // Invalid UTF-8 becomes U+FFFD, as the browser's `text()` would do.
+        let text = String::from_utf8_lossy(bytes);
+        let text = text.as_ref();
+        let reject = |reason: String| RejectedRecord {
+            position,
+            id: serde_json::from_str::<IdOnly>(text)
+                .ok()
+                .map(|probe| probe.id.into_owned()),
+            reason,
+        };
+        // A record that cannot be shown must still be JSON: anything else means the
+        // answer is broken, not the record.
+        let unreadable = |reason: String| match serde_json::from_str::<IgnoredAny>(text) {
+            Ok(_) => Ok(reject(reason)),
+            Err(error) => Err(error.to_string()),
+        };
+        let outcome = if !text.starts_with('{') {
+            unreadable(format!("it is {}, not an object", json_kind(text)))
+        } else {
+            match serde_json::from_str::<ConnectionDto>(text) {
+                Ok(dto) => {
+                    let connection = Connection::from(dto);
+                    if connection.id.trim().is_empty() {
+                        Ok(reject("its id is empty".to_owned()))
+                    } else if !self.seen.insert(connection.id.clone()) {
+                        Ok(reject("its id repeats an earlier record".to_owned()))
+                    } else {
+                        self.entries.push(IndexEntry::new(&connection));
+                        self.connections.push(connection);
+                        return;
+                    }
+                }
+                Err(error) => unreadable(error.to_string()),
+            }
+        };
+        match outcome {
+            Ok(rejected) => self.rejected.push(rejected),
+            Err(detail) => self.malformed = Some(format!("record {position}: {detail}")),
+        }
+    }
+}
+
+/// What a successful answer that is not a list is: a web page, other JSON, or
+/// not JSON at all.
+fn not_a_list(status: u16, body: &str) -> LoadError {
+    if body.trim_start().starts_with('<') {
+        return LoadError::NotJson { status };
+    }
+    match serde_json::from_str::<IgnoredAny>(body) {
+        Ok(_) => LoadError::WrongShape {
+            found: json_kind(body),
+        },
+        Err(error) => LoadError::Malformed {
+            detail: error.to_string(),
+        },
     }
 }
 
@@ -68,8 +206,7 @@ pub fn test_response(
 /// Any error status, or a success that is a web page rather than JSON, as a
 /// `LoadError`.
 fn successful_json(status: u16, content_type: Option<&str>, body: &str) -> Result<(), LoadError> {
-    let looks_like_html = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
-        || body.trim_start().starts_with('<');
+    let looks_like_html = content_type.is_some_and(is_html) || body.trim_start().starts_with('<');
     if !(200..300).contains(&status) {
         return Err(error_response(status, looks_like_html, body));
     }
@@ -77,6 +214,10 @@ fn successful_json(status: u16, content_type: Option<&str>, body: &str) -> Resul
         return Err(LoadError::NotJson { status });
     }
     Ok(())
+}
+
+fn is_html(content_type: &str) -> bool {
+    content_type.to_ascii_lowercase().contains("html")
 }
 
 /// The documented error body, `{"error": "…"}`.
@@ -100,40 +241,6 @@ fn error_response(status: u16, looks_like_html: bool, body: &str) -> LoadError {
 struct IdOnly<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
-}
-
-fn decode_records(records: &[&RawValue]) -> ConnectionList {
-    let mut connections = Vec::with_capacity(records.len());
-    let mut rejected = Vec::new();
-    let mut seen = HashSet::with_capacity(records.len());
-    for (index, record) in records.iter().enumerate() {
-        let text = record.get();
-        let reject = |reason: String| RejectedRecord {
-            position: index + 1,
-            id: serde_json::from_str::<IdOnly>(text)
-                .ok()
-                .map(|probe| probe.id.into_owned()),
-            reason,
-        };
-        if !text.starts_with('{') {
-            rejected.push(reject(format!("it is {}, not an object", json_kind(text))));
-            continue;
-        }
-        match serde_json::from_str::<ConnectionDto>(text) {
-            Ok(dto) => {
-                let connection = Connection::from(dto);
-                if connection.id.trim().is_empty() {
-                    rejected.push(reject("its id is empty".to_owned()));
-                } else if !seen.insert(connection.id.clone()) {
-                    rejected.push(reject("its id repeats an earlier record".to_owned()));
-                } else {
-                    connections.push(connection);
-                }
-            }
-            Err(error) => rejected.push(reject(error.to_string())),
-        }
-    }
-    ConnectionList::new(connections, rejected)
 }
 
 /// What kind of JSON value `text` (valid JSON) is, from its first character.
@@ -271,6 +378,57 @@ mod tests {
         assert!(list.rejected()[0].reason.contains("name"));
         assert!(list.rejected()[2].reason.contains("a number"));
         assert!(list.rejected()[4].reason.contains("repeats"));
+    }
+
+    #[test]
+    fn decoding_in_pieces_gives_the_same_list() {
+        let body = format!(
+            r#"[{FULL}, 42, {FULL},
+            {{"id":"b","tenantId":"t","name":"Zürich","serverUrl":"x","authType":"none","status":"error"}},
+            {{"id":"a","tenantId":"t","name":"A","serverUrl":"x","authType":"none","status":"active"}}
+            ]"#
+        );
+        let at_once = ok(&body);
+        for size in [1, 2, 3, 7, 100] {
+            let mut decoder = ListDecoder::new(200);
+            for piece in body.as_bytes().chunks(size) {
+                decoder.push(piece);
+            }
+            let list = decoder.finish().unwrap_or_else(|error| panic!("{error:?}"));
+            assert_eq!(list, at_once, "pieces of {size}");
+            assert_eq!(list.rejected().len(), 2, "the number and the repeated id");
+            assert_eq!(list.index().position("b"), Some(0), "problems first");
+        }
+    }
+
+    #[test]
+    fn pieces_that_are_not_a_list_say_what_they_are() {
+        let decode = |pieces: &[&str]| {
+            let mut decoder = ListDecoder::new(200);
+            for piece in pieces {
+                decoder.push(piece.as_bytes());
+            }
+            decoder.finish()
+        };
+        assert_eq!(
+            decode(&["  {\"data\"", ": []}"]),
+            Err(LoadError::WrongShape { found: "an object" })
+        );
+        assert_eq!(
+            decode(&["<!doctype", " html>"]),
+            Err(LoadError::NotJson { status: 200 })
+        );
+        assert!(matches!(decode(&[""]), Err(LoadError::Malformed { .. })));
+        assert!(matches!(
+            decode(&["[{\"id\":", "\"1\""]),
+            Err(LoadError::Malformed { .. })
+        ));
+        match decode(&["[{\"id\":\"1\",\"status\":3,", "\"x\":tru}]"]) {
+            Err(LoadError::Malformed { detail }) => {
+                assert!(detail.contains("record 1"), "{detail}")
+            }
+            other => panic!("a record that is not JSON fails the answer: {other:?}"),
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::connection::{Connection, Status, Timestamp};
-use super::list_index::ListIndex;
+use super::list_index::{IndexEntry, ListIndex};
 use super::sort::problems_first;
 
 /// A record of the API's list that could not be shown, named as well as it can be.
@@ -28,9 +28,23 @@ pub struct ConnectionList {
 
 impl ConnectionList {
     /// `connections` must have unique ids (decoding rejects repeats).
-    pub fn new(mut connections: Vec<Connection>, rejected: Vec<RejectedRecord>) -> Self {
-        connections.sort_by(problems_first);
-        let index = Arc::new(ListIndex::new(&connections));
+    pub fn new(connections: Vec<Connection>, rejected: Vec<RejectedRecord>) -> Self {
+        let entries = connections.iter().map(IndexEntry::new).collect();
+        Self::with_entries(connections, entries, rejected)
+    }
+
+    /// As `new`, with each connection's index entry already made (`entries[i]` for
+    /// `connections[i]`), as decoding does a slice at a time.
+    pub fn with_entries(
+        mut connections: Vec<Connection>,
+        mut entries: Vec<IndexEntry>,
+        rejected: Vec<RejectedRecord>,
+    ) -> Self {
+        let mut order: Vec<usize> = (0..connections.len()).collect();
+        order.sort_by(|&a, &b| problems_first(&connections[a], &connections[b]));
+        permute(&mut connections, order.clone());
+        permute(&mut entries, order);
+        let index = Arc::new(ListIndex::from_entries(&connections, entries));
         ConnectionList {
             connections,
             rejected,
@@ -72,10 +86,36 @@ impl ConnectionList {
     }
 }
 
+/// Puts `items` in `order` (`order[i]` is the position whose item goes to `i`) in
+/// place, one cycle at a time: a big list is not copied to be sorted.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len().min(order.len()) {
+        let mut at = start;
+        loop {
+            let from = std::mem::replace(&mut order[at], at);
+            if from == start || from == at || from >= items.len() {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::fixtures::connection;
+
+    #[test]
+    fn permuting_in_place_follows_every_cycle() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut items, vec![3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+        let mut same = vec![1, 2];
+        permute(&mut same, vec![0, 1]);
+        assert_eq!(same, [1, 2]);
+    }
 
     #[test]
     fn health_of_one_connection_is_replaced_in_place() {

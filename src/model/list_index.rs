@@ -1,50 +1,65 @@
-//! What finding and ordering connections needs, built once per loaded list so that
-//! typing and filtering never fold or decode anything again.
+//! What finding connections needs, built once per loaded list so that typing and
+//! filtering never decode anything again.
+//!
+//! Folding ASCII text is only lower-casing, so connections whose text is all ASCII
+//! (nearly all) are searched in place without regard to ASCII case; only the others
+//! keep a folded copy. At 50,000 connections a copy of everything would cost about
+//! 28 MB per loaded list, and a refresh holds two lists.
 
 use std::collections::HashMap;
 
 use super::connection::Connection;
 use super::search::{Query, fold_into};
 
+/// One connection's folded search text when it needs one, made while its record is
+/// decoded so that a big list is folded a slice at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry(Option<Box<str>>);
+
+impl IndexEntry {
+    pub fn new(connection: &Connection) -> Self {
+        let fields = search_fields(connection);
+        if fields.iter().all(|field| field.is_ascii()) {
+            return IndexEntry(None);
+        }
+        // Query words hold no whitespace, so no match spans two fields.
+        let mut folded = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+        for field in fields {
+            fold_into(field, &mut folded);
+            folded.push('\n');
+        }
+        IndexEntry(Some(folded.into_boxed_str()))
+    }
+}
+
+/// Name, server URL, id and instructions: what a search looks through.
+fn search_fields(connection: &Connection) -> [&str; 4] {
+    [
+        &connection.name,
+        &connection.server_url,
+        &connection.id,
+        connection.instructions.as_deref().unwrap_or_default(),
+    ]
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListIndex {
-    /// Per connection: the folded "name\nserver URL\nid\ninstructions". Query words
-    /// hold no whitespace, so no match spans two fields.
-    haystacks: Vec<Box<str>>,
-    /// Byte length of the folded name at the start of each haystack (the name key).
-    name_lens: Vec<usize>,
+    /// Per connection: its folded text, or `None` when it is all ASCII.
+    folded: Vec<Option<Box<str>>>,
     /// Position of each id in the list.
     positions: HashMap<String, usize>,
 }
 
 impl ListIndex {
-    pub fn new(connections: &[Connection]) -> Self {
-        let mut haystacks = Vec::with_capacity(connections.len());
-        let mut name_lens = Vec::with_capacity(connections.len());
-        let mut positions = HashMap::with_capacity(connections.len());
-        for (position, connection) in connections.iter().enumerate() {
-            let size = connection.name.len()
-                + connection.server_url.len()
-                + connection.id.len()
-                + connection.instructions.as_deref().map_or(0, str::len)
-                + 3;
-            let mut haystack = String::with_capacity(size);
-            fold_into(connection.name.trim(), &mut haystack);
-            name_lens.push(haystack.len());
-            for field in [
-                connection.server_url.as_str(),
-                &connection.id,
-                connection.instructions.as_deref().unwrap_or_default(),
-            ] {
-                haystack.push('\n');
-                fold_into(field, &mut haystack);
-            }
-            haystacks.push(haystack.into_boxed_str());
-            positions.insert(connection.id.clone(), position);
-        }
+    /// `entries[i]` must be the entry of `connections[i]`.
+    pub fn from_entries(connections: &[Connection], entries: Vec<IndexEntry>) -> Self {
+        let positions = connections
+            .iter()
+            .enumerate()
+            .map(|(position, connection)| (connection.id.clone(), position))
+            .collect();
         ListIndex {
-            haystacks,
-            name_lens,
+            folded: entries.into_iter().map(|entry| entry.0).collect(),
             positions,
         }
     }
@@ -53,18 +68,14 @@ impl ListIndex {
         self.positions.get(id).copied()
     }
 
-    /// Whether the connection at `position` matches every word of `query`.
-    pub fn matches(&self, position: usize, query: &Query) -> bool {
-        self.haystacks
-            .get(position)
-            .is_some_and(|haystack| query.matches(haystack))
-    }
-
-    /// The folded name, for sorting by name without case or accents.
-    pub fn name_key(&self, position: usize) -> &str {
-        let haystack = self.haystacks.get(position).map_or("", |h| &**h);
-        let len = self.name_lens.get(position).copied().unwrap_or_default();
-        haystack.get(..len).unwrap_or_default()
+    /// Whether `connection`, at `position` in the indexed list, matches every word
+    /// of `query`.
+    pub fn matches(&self, position: usize, connection: &Connection, query: &Query) -> bool {
+        match self.folded.get(position) {
+            Some(Some(folded)) => query.matches(folded),
+            Some(None) => query.matches_ascii(&search_fields(connection)),
+            None => false,
+        }
     }
 }
 
@@ -73,6 +84,20 @@ mod tests {
     use super::*;
     use crate::model::connection::Status;
     use crate::model::fixtures::connection;
+
+    fn index_of(connections: &[Connection]) -> ListIndex {
+        ListIndex::from_entries(
+            connections,
+            connections.iter().map(IndexEntry::new).collect(),
+        )
+    }
+
+    fn matches(connections: &[Connection], position: usize, query: &Query) -> bool {
+        let index = index_of(connections);
+        connections
+            .get(position)
+            .is_some_and(|connection| index.matches(position, connection, query))
+    }
 
     fn sample() -> Vec<Connection> {
         let mut a = connection("id-a", Status::Active);
@@ -86,10 +111,12 @@ mod tests {
 
     #[test]
     fn matches_name_url_id_and_instructions() {
-        let index = ListIndex::new(&sample());
+        let connections = sample();
         let hits = |q: &str| -> Vec<usize> {
             let query = Query::parse(q);
-            (0..2).filter(|&p| index.matches(p, &query)).collect()
+            (0..2)
+                .filter(|&p| matches(&connections, p, &query))
+                .collect()
         };
         assert_eq!(hits("creme"), [0]);
         assert_eq!(hits("example.com/orders"), [0]);
@@ -97,21 +124,39 @@ mod tests {
         assert_eq!(hits("refund"), [0]);
         assert_eq!(hits("zebra refund"), Vec::<usize>::new());
         assert_eq!(hits(""), [0, 1]);
-        assert!(!index.matches(7, &Query::parse("")), "no such position");
+        assert_eq!(
+            hits("ZEBRA"),
+            [1],
+            "ASCII text keeps no copy and still matches"
+        );
+        let index = index_of(&connections);
+        assert!(
+            !index.matches(7, &connections[0], &Query::parse("")),
+            "no such position"
+        );
     }
 
     #[test]
     fn words_never_match_across_fields() {
-        let index = ListIndex::new(&sample());
-        assert!(!index.matches(0, &Query::parse("shophttps")));
+        let connections = sample();
+        assert!(!matches(&connections, 0, &Query::parse("shophttps")));
+        assert!(
+            !matches(&connections, 1, &Query::parse("zebrahttps")),
+            "ASCII too"
+        );
     }
 
     #[test]
-    fn names_keys_and_positions() {
-        let index = ListIndex::new(&sample());
-        assert_eq!(index.name_key(0), "creme shop");
-        assert_eq!(index.name_key(1), "zebra");
-        assert_eq!(index.name_key(2), "");
+    fn only_text_beyond_ascii_is_copied() {
+        let connections = sample();
+        let entries: Vec<IndexEntry> = connections.iter().map(IndexEntry::new).collect();
+        assert!(entries[0].0.is_some(), "Crème");
+        assert_eq!(entries[1], IndexEntry(None));
+    }
+
+    #[test]
+    fn positions() {
+        let index = index_of(&sample());
         assert_eq!(index.position("id-b"), Some(1));
         assert_eq!(index.position("nope"), None);
     }

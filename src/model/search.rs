@@ -1,6 +1,7 @@
 //! Search: the admin's query matched against folded text (case and accents ignored),
 //! and the matched parts of a text for highlighting.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
 use super::fold_table::FOLD;
@@ -34,13 +35,45 @@ fn is_combining_mark(c: char) -> bool {
 
 /// Appends the folded form of `text` to `out`.
 pub fn fold_into(text: &str, out: &mut String) {
-    out.extend(text.chars().filter_map(fold_char));
+    // Most text is ASCII: copying and lower-casing it in bulk is several times faster
+    // than folding it a character at a time, which matters for 50,000 connections.
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.extend(text.chars().filter_map(fold_char));
+    }
 }
 
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
     out
+}
+
+/// Whether `folded` (lower case) is in `text`, ASCII case aside. A word with other
+/// characters never is in ASCII text.
+fn contains_ignoring_ascii_case(text: &str, folded: &str) -> bool {
+    let (text, word) = (text.as_bytes(), folded.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(word.len()) else {
+        return false;
+    };
+    (0..=last_start).any(|at| {
+        text[at].to_ascii_lowercase() == first
+            && text[at..at + word.len()].eq_ignore_ascii_case(word)
+    })
+}
+
+/// The order of two names, ignoring case and accents (without folded copies).
+pub fn folded_cmp(a: &str, b: &str) -> Ordering {
+    let a = a.trim().chars().filter_map(fold_char);
+    a.cmp(b.trim().chars().filter_map(fold_char))
 }
 
 /// What the admin typed, folded and split into words. A connection matches when
@@ -68,6 +101,16 @@ impl Query {
     /// `folded` must have been folded with `fold`.
     pub fn matches(&self, folded: &str) -> bool {
         self.terms.iter().all(|term| folded.contains(term.as_str()))
+    }
+
+    /// As `matches`, for text that is all ASCII and not folded: a word matches when
+    /// it is in one of `fields`, ASCII case aside.
+    pub fn matches_ascii(&self, fields: &[&str]) -> bool {
+        self.terms.iter().all(|term| {
+            fields
+                .iter()
+                .any(|field| contains_ignoring_ascii_case(field, term))
+        })
     }
 
     /// Byte ranges of `text` (not folded) where a word of the query matches, sorted
@@ -141,6 +184,40 @@ pub fn split_highlighted<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_matches_without_a_folded_copy() {
+        let fields = [
+            "Store 0042 - Orders",
+            "https://Store-0042.EU-West.example/orders",
+        ];
+        assert!(Query::parse("ORDERS eu-west").matches_ascii(&fields));
+        assert!(Query::parse("0042").matches_ascii(&fields));
+        assert!(Query::parse("").matches_ascii(&fields));
+        assert!(!Query::parse("orders us-east").matches_ascii(&fields));
+        assert!(
+            Query::parse("ZÜRICH").matches_ascii(&["zurich"]),
+            "the query is folded"
+        );
+        assert!(!Query::parse("東京").matches_ascii(&["tokyo"]));
+        assert!(
+            !Query::parse("westhttps").matches_ascii(&fields),
+            "never across fields"
+        );
+        assert!(contains_ignoring_ascii_case("ab", "ab"));
+        assert!(!contains_ignoring_ascii_case("a", "ab"));
+        assert!(
+            contains_ignoring_ascii_case("xxAB", "ab"),
+            "at the very end"
+        );
+    }
+
+    #[test]
+    fn names_order_without_case_or_accents() {
+        assert_eq!(folded_cmp(" Édith", "edith"), Ordering::Equal);
+        assert_eq!(folded_cmp("apple", "Banana"), Ordering::Less);
+        assert_eq!(folded_cmp("Zoë", "zoe a"), Ordering::Less);
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

@@ -14,11 +14,15 @@ pub fn search_hits(list: &ConnectionList, order: &[usize], query: &Query) -> Vec
     if query.is_empty() {
         return order.to_vec();
     }
-    let index = list.index();
+    let (index, connections) = (list.index(), list.connections());
     order
         .iter()
         .copied()
-        .filter(|&position| index.matches(position, query))
+        .filter(|&position| {
+            connections
+                .get(position)
+                .is_some_and(|connection| index.matches(position, connection, query))
+        })
         .collect()
 }
 

@@ -5,6 +5,7 @@ use std::cmp::{Ordering, Reverse};
 
 use super::connection::{Connection, Status};
 use super::list::ConnectionList;
+use super::search::folded_cmp;
 
 /// How the list is ordered; `?sort=` in the URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,7 +58,6 @@ impl SortOrder {
 /// first order, so every order is total and stable between loads.
 pub fn sorted_positions(list: &ConnectionList, order: SortOrder) -> Vec<usize> {
     let connections = list.connections();
-    let index = list.index();
     let updated = |p: usize| connections[p].updated_at.as_ref().and_then(|at| at.valid());
     let mut positions: Vec<usize> = (0..connections.len()).collect();
     // One comparison for every order: each sort call is a copy of the sort in the
@@ -65,7 +65,7 @@ pub fn sorted_positions(list: &ConnectionList, order: SortOrder) -> Vec<usize> {
     if order != SortOrder::Problems {
         positions.sort_by(|&a, &b| match order {
             SortOrder::Problems => Ordering::Equal,
-            SortOrder::Name => index.name_key(a).cmp(index.name_key(b)),
+            SortOrder::Name => folded_cmp(&connections[a].name, &connections[b].name),
             SortOrder::LastChecked => connections[a]
                 .last_checked()
                 .cmp(&connections[b].last_checked()),
