@@ -219,6 +219,7 @@ async function oneRun(browser, browserSession, server, count) {
   } while (await page.locator(".refresh-icon--spinning").count());
   await page.waitForTimeout(200);
   const refreshFrame = await page.evaluate(stopFrameWatch);
+  await cdp.send("HeapProfiler.collectGarbage");
   const refreshedTab = await rendererMemory(browserSession);
   const refreshedWasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
   // A repeat visit: the build comes from the HTTP cache and V8's code cache.

@@ -220,6 +220,8 @@ async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadErro
             }
         }
     }
+    // Sorting and indexing a big list is a slice of its own.
+    platform::next_task().await;
     Some(decoder.finish())
 }
 

@@ -83,7 +83,7 @@ pub fn ConnectionsPage(
                 .flatten();
             if let (Some(before), Ok(after)) = (&before, &result) {
                 let _ = changed.try_set(
-                    status_changed(before.connections(), after.connections())
+                    status_changed(before, after.connections())
                         .into_iter()
                         .collect(),
                 );
@@ -95,6 +95,10 @@ pub fn ConnectionsPage(
             }
             // The page may have been left while the request ran.
             state.try_update(|s| s.finish(result, platform::now()));
+            // Freeing the old list (50,000 connections: tens of milliseconds) waits
+            // until the new one is on screen.
+            platform::next_task().await;
+            drop(before);
         });
     };
     load();
