@@ -196,8 +196,12 @@ async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadErro
                 .map_err(|error| error.with_retry_after(retry_after_secs)),
         );
     }
-    let reader: ReadableStreamDefaultReader = response.body()?.get_reader().dyn_into().ok()?;
     let mut decoder = decode::ListDecoder::new(status);
+    // No body at all (a 204, say) is an empty answer: the decoder says what is wrong.
+    let Some(body) = response.body() else {
+        return Some(decoder.finish());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().dyn_into().ok()?;
     let mut slice_started = js_sys::Date::now();
     loop {
         let chunk = JsFuture::from(reader.read()).await.ok()?;
