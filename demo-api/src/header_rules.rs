@@ -137,6 +137,21 @@ impl HeaderRules {
         }
         out
     }
+
+    /// For `index.html` answering `path` (the SPA fallback): the headers of `path`'s
+    /// rules, as a static host sends them (hosts match the request's path); then
+    /// those of `page`'s rules whose names `path`'s rules do not set, so the page is
+    /// never cached as if it were an asset. A name set for both gets `path`'s value
+    /// alone: `no-cache` from `/connections/*` and from `/index.html` is sent once.
+    pub fn headers_for_fallback(&self, path: &str, page: &str) -> Vec<(HeaderName, HeaderValue)> {
+        let mut out = self.headers_for(&[path]);
+        for (name, value) in self.headers_for(&[page]) {
+            if !out.iter().any(|(existing, _)| *existing == name) {
+                out.push((name, value));
+            }
+        }
+        out
+    }
 }
 
 fn join(first: &HeaderValue, second: &HeaderValue) -> HeaderValue {
@@ -386,6 +401,33 @@ mod tests {
     }
 
     #[test]
+    fn fallback_takes_the_paths_rules_then_the_pages_for_the_rest() -> Result<(), ParseError> {
+        let rules = HeaderRules::parse(
+            "/*\n  X-A: all\n/index.html\n  Cache-Control: no-cache\n  X-Page: page\n\
+             /connections/*\n  Cache-Control: no-cache\n  X-A: deep\n/other/*\n  X-O: o\n",
+        )?;
+        assert_eq!(
+            names_and_values(&rules.headers_for_fallback("/connections/abc", "/index.html")),
+            pairs(&[
+                ("x-a", "all, deep"),
+                ("cache-control", "no-cache"),
+                ("x-page", "page"),
+            ])
+        );
+        // No rule of its own for Cache-Control: the page's.
+        assert_eq!(
+            names_and_values(&rules.headers_for_fallback("/other/x", "/index.html")),
+            pairs(&[
+                ("x-a", "all"),
+                ("x-o", "o"),
+                ("cache-control", "no-cache"),
+                ("x-page", "page"),
+            ])
+        );
+        Ok(())
+    }
+
+    #[test]
     fn malformed_lines_are_errors_with_their_number() {
         for (text, line, needle) in [
             ("  X-A: a\n", 1, "before any path"),
@@ -419,6 +461,11 @@ mod tests {
             ("/", "/", true),
             ("/", "/index.html", false),
             ("/", "/connections/x", false),
+            ("/connections/*", "/connections/3f6c1a2e", true),
+            ("/connections/*", "/connections/a/b", true),
+            ("/connections/*", "/connections/", true),
+            ("/connections/*", "/connections", false),
+            ("/connections/*", "/_demo/connections/x", false),
             ("/index.html", "/index.html", true),
             ("/index.html", "/index.htm", false),
             ("/index.html", "/index.html/", false),
@@ -459,13 +506,39 @@ mod tests {
                 .find(|(name, _)| name == "cache-control")
                 .map(|(_, value)| String::from_utf8_lossy(value.as_bytes()).into_owned())
         };
-        for path in ["/", "/index.html", "/config.json"] {
+        for path in [
+            "/",
+            "/index.html",
+            "/config.json",
+            "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
+            "/connections/a/b",
+        ] {
             assert_eq!(cache(path).as_deref(), Some("no-cache"), "{path}");
         }
         assert_eq!(
             cache("/assets/app-1234.js").as_deref(),
             Some("public, max-age=31536000, immutable")
         );
+        // A connection's page (index.html by the SPA fallback): what a static host
+        // sends for the path, which is what the page itself gets, once each.
+        let page = rules.headers_for(&["/index.html"]);
+        let deep = rules.headers_for_fallback("/connections/3f6c1a2e", "/index.html");
+        assert_eq!(names_and_values(&deep), names_and_values(&page));
+        assert_eq!(
+            names_and_values(&deep),
+            names_and_values(&rules.headers_for(&["/connections/3f6c1a2e"]))
+        );
+        for name in [
+            "content-security-policy",
+            "x-content-type-options",
+            "referrer-policy",
+            "permissions-policy",
+            "cross-origin-opener-policy",
+            "x-frame-options",
+            "cache-control",
+        ] {
+            assert_eq!(deep.iter().filter(|(n, _)| n == name).count(), 1, "{name}");
+        }
         Ok(())
     }
 

@@ -155,6 +155,62 @@ mod tests {
         Ok(())
     }
 
+    /// A browser opening a connection's page (or reloading it): index.html under the
+    /// shipped `_headers`, with `no-cache` from the `/connections/*` rule, once.
+    #[tokio::test]
+    async fn a_connections_page_is_index_html_under_the_shipped_headers() -> TestResult {
+        let dist = std::env::temp_dir().join(format!("demo-api-deep-{}", std::process::id()));
+        tokio::fs::create_dir_all(dist.join("assets")).await?;
+        tokio::fs::write(dist.join("index.html"), "<!doctype html>console").await?;
+        let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/_headers");
+        tokio::fs::copy(&shipped, dist.join("_headers")).await?;
+        let site = Arc::new(Site::new(dist.clone()));
+        site.check_headers().await?;
+        let state = Arc::new(AppState::new(Scenario::default(), 0));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?;
+        let server = tokio::spawn(async move { axum::serve(listener, app(state, site)).await });
+
+        let browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
+        for path in [
+            "/connections/some-id?x=y",
+            "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd?status=error&q=shop",
+            "/connections/x",
+            "/connections/a%2Fb?q=%2F",
+            "/connections/a%2F..%2F..%2Fconfig.json",
+            "/connections/urn%3Amcp%3A1",
+        ] {
+            for accept in ["Accept: text/html\r\n", browser] {
+                let (head, body) = request(address, "GET", path, accept).await?;
+                assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
+                for line in [
+                    "content-type: text/html; charset=utf-8",
+                    "x-content-type-options: nosniff",
+                    "referrer-policy: no-referrer",
+                    "cross-origin-opener-policy: same-origin",
+                    "x-frame-options: deny",
+                    "cache-control: no-cache",
+                ] {
+                    let line = format!("\r\n{line}\r\n");
+                    assert!(head.contains(&line), "{path}: {line}: {head}");
+                }
+                for start in [
+                    "content-security-policy: default-src 'none'; script-src 'self' ",
+                    "permissions-policy: accelerometer=(),",
+                ] {
+                    let start = format!("\r\n{start}");
+                    assert!(head.contains(&start), "{path}: {start}: {head}");
+                }
+                assert_eq!(head.matches("cache-control").count(), 1, "{path}: {head}");
+                assert_eq!(body, b"<!doctype html>console", "{path}");
+            }
+        }
+
+        server.abort();
+        tokio::fs::remove_dir_all(&dist).await?;
+        Ok(())
+    }
+
     fn json(body: &[u8]) -> serde_json::Value {
         serde_json::from_slice(body).unwrap_or_default()
     }

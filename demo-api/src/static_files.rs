@@ -3,7 +3,7 @@
 //! Pre-compressed `NAME.br` / `NAME.gz` files are sent to clients that accept them,
 //! and the headers of `DIST/_headers` are added as a static host would.
 //! `/config.json` is the console's configuration: the scenario's override or the
-//! file, never the page.
+//! file, never the page. `/connections/{id}` is always the page, whatever the id.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -19,8 +19,13 @@ use crate::header_rules::{HeaderFile, Loaded};
 const HEADERS_FILE: &str = "_headers";
 
 /// The path whose `_headers` rules also apply when `index.html` answers another
-/// path, so the page is never cached as if it were an asset.
+/// path (for headers that the path's own rules do not set), so the page is never
+/// cached as if it were an asset.
 const INDEX_PATH: &str = "/index.html";
+
+/// The console's page for one connection: this prefix and the id percent-encoded as
+/// one path segment.
+const CONNECTION_ROUTE: &str = "/connections/";
 
 /// Where the build puts its content-hashed files (Trunk's `data-target-path`).
 const ASSETS_DIR: &str = "assets";
@@ -82,13 +87,24 @@ pub async fn serve(
         respond(&site.dist, method, uri, accept.as_deref(), config).await;
     if let Some(rules) = rules {
         let path = rule_path(uri.path());
-        let mut paths = vec![path.as_str()];
-        if spa_fallback {
-            paths.push(INDEX_PATH);
-        }
-        apply(response.headers_mut(), rules.headers_for(&paths));
+        let headers = if spa_fallback {
+            rules.headers_for_fallback(&path, INDEX_PATH)
+        } else {
+            rules.headers_for(&[path.as_str()])
+        };
+        apply(response.headers_mut(), headers);
     }
     response
+}
+
+/// Whether `url_path` (as sent) is a connection's page: `/connections/` and one
+/// non-empty segment. The segment is not decoded: an id with `/`, `..`, `:`, `\`
+/// or NUL in it arrives as `%2F`, `%2E%2E`, `%3A`, `%5C` or `%00`, names no file and
+/// is still the page.
+fn is_connection_route(url_path: &str) -> bool {
+    url_path
+        .strip_prefix(CONNECTION_ROUTE)
+        .is_some_and(|segment| !segment.is_empty() && !segment.contains('/'))
 }
 
 /// The response, and whether it is `index.html` answering another path.
@@ -102,6 +118,10 @@ async fn respond(
     if method != Method::GET && method != Method::HEAD {
         let message = "Method not allowed\n".to_owned();
         return (text(StatusCode::METHOD_NOT_ALLOWED, message), false);
+    }
+    // Checked before the path is decoded: an id is never read as a file path.
+    if is_connection_route(uri.path()) {
+        return index_response(dist, accept, false).await;
     }
     let Some(relative) = resolve(uri.path()) else {
         return (
@@ -124,6 +144,16 @@ async fn respond(
     if relative.starts_with(ASSETS_DIR) && relative != Path::new(ASSETS_DIR) {
         return (text(StatusCode::NOT_FOUND, "Not found\n".to_owned()), false);
     }
+    index_response(dist, accept, directory_index).await
+}
+
+/// `index.html`, and whether it answers another path than its own: `directory_index`
+/// for `/`, the page's own address like on a static host (only its rules apply).
+async fn index_response(
+    dist: &Path,
+    accept: Option<&str>,
+    directory_index: bool,
+) -> (Response, bool) {
     match file_response(&dist.join("index.html"), accept).await {
         Some(mut response) => {
             // The page names the hashed bundles: it must be fetched fresh (unless
@@ -131,7 +161,6 @@ async fn respond(
             response
                 .headers_mut()
                 .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            // `/` is the page's own address, like on a static host: only its rules.
             (response, !directory_index)
         }
         None => (
@@ -578,7 +607,8 @@ mod tests {
                 "{path}"
             );
         }
-        // The fallback: the rules of the path and those of /index.html.
+        // The fallback: the rules of the path, and those of /index.html for what
+        // they do not set (here Cache-Control).
         let deep = get("/connections/abc?tab=1").await;
         assert_eq!(deep.status(), StatusCode::OK);
         assert_eq!(get_header(&deep, header::CACHE_CONTROL), Some("no-cache"));
@@ -615,6 +645,102 @@ mod tests {
         tokio::fs::remove_dir_all(&dist).await?;
         assert_eq!(get("/").await.status(), StatusCode::SERVICE_UNAVAILABLE);
         Ok(())
+    }
+
+    /// A connection's page under the shipped `_headers`: the same answer as
+    /// `/index.html` (the `/*` security headers, `no-cache` once), whatever the id
+    /// holds once decoded.
+    #[tokio::test]
+    async fn connection_pages_are_the_page_under_the_shipped_headers() -> std::io::Result<()> {
+        let dist = scratch("connection-pages");
+        tokio::fs::create_dir_all(dist.join("assets")).await?;
+        tokio::fs::write(dist.join("index.html"), "<!doctype html>app").await?;
+        tokio::fs::write(dist.join("config.json"), "{}").await?;
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/_headers");
+        tokio::fs::copy(&shipped, dist.join("_headers")).await?;
+        let site = Site::new(dist.clone());
+        let get = |path| get(&site, path, None);
+
+        let page = get("/index.html").await;
+        let page_headers = page.headers().clone();
+        assert_eq!(get_header(&page, header::CACHE_CONTROL), Some("no-cache"));
+        for path in [
+            "/connections/some-id?x=y",
+            "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd?status=error&q=shop",
+            // Ids that decode to a slash, a step up, or what no file name may hold.
+            "/connections/a%2Fb",
+            "/connections/a%2f..%2F..%2Fconfig.json",
+            "/connections/..%2F..%2FCargo.toml",
+            "/connections/%2E%2E",
+            "/connections/%2E",
+            "/connections/..",
+            "/connections/urn%3Amcp%3A1",
+            "/connections/a%5Cb",
+            "/connections/nul%00",
+            "/connections/%FF",
+            "/connections/cut%2",
+            "/connections/%E2%80%AEexe.fdp",
+            "/connections/assets%2Fapp.js",
+            // More than one segment: no such file, the SPA fallback all the same.
+            "/connections/a/b",
+            "/connections/",
+        ] {
+            let response = get(path).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(response.headers(), &page_headers, "{path}");
+            assert_eq!(
+                response
+                    .headers()
+                    .get_all(header::CACHE_CONTROL)
+                    .iter()
+                    .collect::<Vec<_>>(),
+                [HeaderValue::from_static("no-cache")],
+                "{path}"
+            );
+            for (name, expected) in [
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'",
+                ),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::REFERRER_POLICY, "no-referrer"),
+                (HeaderName::from_static("permissions-policy"), "camera=()"),
+                (
+                    HeaderName::from_static("cross-origin-opener-policy"),
+                    "same-origin",
+                ),
+                (header::X_FRAME_OPTIONS, "DENY"),
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            ] {
+                let value = get_header(&response, name.clone()).unwrap_or_default();
+                assert!(value.contains(expected), "{path}: {name}: {value:?}");
+            }
+            assert_eq!(body(response).await, b"<!doctype html>app", "{path}");
+        }
+        // Elsewhere a step up is still refused.
+        assert_eq!(
+            get("/x/..%2F..%2FCargo.toml").await.status(),
+            StatusCode::BAD_REQUEST
+        );
+
+        tokio::fs::remove_dir_all(&dist).await?;
+        Ok(())
+    }
+
+    #[test]
+    fn connection_routes() {
+        for (path, expected) in [
+            ("/connections/3f6c1a2e", true),
+            ("/connections/a%2Fb", true),
+            ("/connections/..", true),
+            ("/connections/", false),
+            ("/connections/a/b", false),
+            ("/connections", false),
+            ("/_demo/connections/x", false),
+            ("//connections/x", false),
+        ] {
+            assert_eq!(is_connection_route(path), expected, "{path}");
+        }
     }
 
     #[tokio::test]
