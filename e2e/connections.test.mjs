@@ -47,7 +47,9 @@ test("shows a loading status, then a card per connection with the page contract"
     const hasInstructions = (record.instructions ?? "").trim() !== "";
     assert.equal(await card.locator("button[aria-expanded]").count(), hasInstructions ? 1 : 0, record.name);
     if (!hasInstructions) assert.match(await card.innerText(), /No instructions/);
-    const links = card.locator("a[href]");
+    // The name links to the connection's own page, the server URL to the server.
+    assert.equal(await card.locator("h2 a.card__link").getAttribute("href"), `/connections/${record.id}`);
+    const links = card.locator("a[href]:not(.card__link)");
     assert.equal(await links.count(), 1, "the server URL is a link");
     assert.equal(await links.getAttribute("href"), record.serverUrl);
     assert.equal(await links.getAttribute("target"), "_blank");
@@ -240,7 +242,8 @@ test("hostile strings stay inert text; unreadable records are named; odd values 
   await ctx.page.getByText("<script>alert(1)</script>", { exact: true }).first().waitFor();
 
   const hrefs = await ctx.page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  for (const href of hrefs) assert.match(href, /^https?:\/\//, href);
+  // Links lead to http(s) servers or to the console's own page of a connection.
+  for (const href of hrefs) assert.match(href, /^(https?:\/\/|\/connections\/[A-Za-z0-9._~%-]+$)/, href);
   for (const text of ["javascript:alert(1)", "ftp://files.acme-retail.com/mcp"]) {
     await ctx.page.locator(".server-url--inert", { hasText: text }).first().waitFor();
   }

@@ -74,6 +74,7 @@ export async function startBrowser() {
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 900 },
         colorScheme: options.colorScheme ?? "light",
+        permissions: options.permissions ?? [],
       });
       const page = await context.newPage();
       const key = options.signedIn === false ? null : (options.key ?? DEMO_KEY);

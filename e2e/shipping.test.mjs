@@ -96,6 +96,13 @@ const STATES = {
     },
   },
   "broken config": { scenario: { consoleConfigRaw: "{" }, ready: "[role=alert]" },
+  // The hostile data set's "Hidden characters": plain http, tokens, warnings.
+  "connection page": {
+    scenario: { dataset: "hostile" },
+    path: "/connections/b7e2c4a1-6f3d-4a9e-8c21-0d5f9e3a7b64",
+    ready: ".hidden-summary",
+  },
+  "connection not found": { scenario: {}, path: "/connections/no-such-id", ready: ".empty__title" },
   "refresh failed": {
     scenario: {},
     ready: "article",
@@ -113,7 +120,7 @@ for (const colorScheme of ["light", "dark"]) {
       for (const [name, state] of Object.entries(STATES)) {
         await ctx.server.scenario(state.scenario);
         const page = await ctx.browser.page(null, { colorScheme, viewport: { width, height: 900 }, signedIn: state.signedIn });
-        await page.goto(ctx.server.origin + "/");
+        await page.goto(ctx.server.origin + (state.path ?? "/"));
         await page.locator(state.ready).first().waitFor();
         await state.act?.(page);
         await page.evaluate(axeSource);

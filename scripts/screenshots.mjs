@@ -28,6 +28,21 @@ const shots = [
     viewport: { width: 1280, height: 520 },
     scenario: { fault: "status", faultStatus: 503, faultMessage: "Scheduled maintenance until 14:00 UTC" },
   },
+  {
+    file: "connection-detail.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 1400 },
+    scenario: { dataset: "hostile" },
+    route: "/connections/b7e2c4a1-6f3d-4a9e-8c21-0d5f9e3a7b64",
+    ready: ".hidden-summary",
+  },
+  {
+    file: "connection-detail-dark-phone.png",
+    colorScheme: "dark",
+    viewport: { width: 390, height: 844 },
+    route: "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
+    ready: ".detail__header, .empty__title",
+  },
 ];
 
 mkdirSync(out, { recursive: true });

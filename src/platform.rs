@@ -42,31 +42,79 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// `location.pathname`, or "/" when it cannot be read.
+pub fn location_path() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
 /// Replaces the query string with `search` as a new history entry, without a reload.
 pub fn push_search(search: &str) {
-    change_search(search, false);
+    push_url(&format!("{}{search}", location_path()));
 }
 
 /// Replaces the query string with `search` in the current history entry.
 pub fn replace_search(search: &str) {
-    change_search(search, true);
+    replace_url(&format!("{}{search}", location_path()));
 }
 
-fn change_search(search: &str, replace: bool) {
-    let Some(window) = web_sys::window() else {
+/// Goes to `url` (a path and query of this origin) as a new history entry, without a
+/// reload.
+pub fn push_url(url: &str) {
+    change_url(url, false);
+}
+
+/// Goes to `url` in the current history entry.
+pub fn replace_url(url: &str) {
+    change_url(url, true);
+}
+
+fn change_url(url: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
         return;
     };
-    let location = window.location();
-    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
-    let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}{search}{hash}");
-    if let Ok(history) = window.history() {
-        let _ = if replace {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
+    let _ = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(url))
+    };
+}
+
+/// Back one history entry (its `popstate` follows).
+pub fn history_back() {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.back();
     }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.scroll_y().ok())
+        .unwrap_or_default()
+}
+
+pub fn scroll_to_y(y: f64) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// Puts `text` on the clipboard; false when the browser refuses (no permission, not
+/// a secure context, no clipboard).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
 /// Whether a key press at `target` is typing (a text field, a select, editable

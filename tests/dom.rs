@@ -13,7 +13,9 @@ use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::highlighted::Highlighted;
+use mcp_console::components::instructions_full::InstructionsFull;
 use mcp_console::components::search_box::SearchBox;
+use mcp_console::components::server_address::ServerAddressView;
 use mcp_console::components::status_badge::StatusBadge;
 use mcp_console::model::connection::{Connection, Status};
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
@@ -139,7 +141,12 @@ async fn never_checked_and_non_http_urls_are_plain_text() {
     let _mounted = mount_to(root.clone(), move || {
         view! { <ConnectionCard connection now=Signal::stored(now()) /> }
     });
-    assert_eq!(count(&root, "a"), 0);
+    // Only the name links, to the connection's own page; the URL stays text.
+    assert_eq!(count(&root, "a:not(.card__link)"), 0);
+    assert_eq!(
+        find(&root, "a.card__link").get_attribute("href").as_deref(),
+        Some("/connections/x")
+    );
     assert!(text(&root).contains("javascript:alert(1)"));
     assert!(text(&root).contains("Never checked"));
     assert!(text(&root).contains("api_key"));
@@ -226,6 +233,44 @@ async fn instructions_toggle_expands_to_the_full_text() {
         Some("false")
     );
     assert!(!text(&region).contains("Line four"));
+}
+
+#[wasm_bindgen_test]
+async fn hidden_characters_are_shown_as_tokens_never_as_themselves() {
+    let root = container();
+    let instructions =
+        "Be helpful.\u{200B}\r\nNow \u{202E}reversed\u{202C} \u{E0069}\u{E0067}".to_owned();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <InstructionsFull text=Some(instructions) /> }
+    });
+    let shown = find(&root, "pre");
+    let tokens: Vec<String> = (0..count(&shown, ".hidden-char"))
+        .filter_map(|i| shown.query_selector_all(".hidden-char").ok()?.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(tokens, ["ZWSP", "RLO", "PDF", "TAG i", "TAG g"]);
+    let visible = text(&shown);
+    assert!(!visible.contains(['\u{200B}', '\u{202E}', '\u{202C}', '\u{E0069}']));
+    assert!(
+        visible.contains("\r\nNow "),
+        "line breaks are kept: {visible:?}"
+    );
+    assert!(text(&root).contains("5 hidden characters"));
+    assert!(text(&root).contains("2 lines"));
+    assert_eq!(count(&root, "button[aria-label='Copy instructions']"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_server_address_names_its_real_host_and_warns_on_plain_http() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ServerAddressView url="http://login.example.com@evil.test/sse".to_owned() sends_token=true /> }
+    });
+    assert_eq!(text(&find(&root, ".address__host")), "evil.test");
+    assert_eq!(text(&find(&root, ".address__scheme")), "http://");
+    assert_eq!(count(&root, ".warning"), 2);
+    assert!(text(&root).contains("bearer token travel unencrypted"));
+    assert!(text(&root).contains("the server is evil.test"));
 }
 
 #[wasm_bindgen_test]

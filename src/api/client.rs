@@ -16,8 +16,11 @@ use super::decode::{self, TestOutcome};
 use super::error::LoadError;
 use crate::model::api_key::ApiKey;
 use crate::model::config::{self, Config, ConfigError};
+use crate::model::connection::Connection;
 use crate::model::list::ConnectionList;
 use crate::model::retry::parse_retry_after;
+use crate::model::url_encoding::Encoding::PathSegment;
+use crate::model::url_encoding::encode;
 use crate::platform;
 
 const LIST_TIMEOUT_SECS: u32 = 20;
@@ -61,8 +64,11 @@ impl ApiClient {
         }
     }
 
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
+    /// The API refused the key (HTTP 401): the admin must enter another. In cookie
+    /// mode a 401 is the platform's login to deal with, shown as an error.
+    pub fn refuses_key(&self, error: &LoadError) -> bool {
+        matches!(error, LoadError::Http { status: 401, .. })
+            && matches!(self.credentials, Credentials::Key(_))
     }
 
     /// `GET /api/mcp-connections`, decoded while it downloads.
@@ -71,13 +77,18 @@ impl ApiClient {
             .await?
     }
 
+    /// `GET /api/mcp-connections/{id}`: one connection, as it is now.
+    pub async fn get(&self, id: &str) -> Result<Connection, LoadError> {
+        let answer = self
+            .send("GET", &connection_path(id), LIST_TIMEOUT_SECS, read_whole)
+            .await?;
+        decode::connection_response(answer.status, answer.content_type.as_deref(), &answer.body)
+            .map_err(|error| error.with_retry_after(answer.retry_after_secs))
+    }
+
     /// `POST /api/mcp-connections/{id}/test`: a live health check.
     pub async fn test(&self, id: &str) -> Result<TestOutcome, LoadError> {
-        // The id is untrusted: encoded, it stays one path segment.
-        let path = format!(
-            "/api/mcp-connections/{}/test",
-            String::from(js_sys::encode_uri_component(id))
-        );
+        let path = format!("{}/test", connection_path(id));
         let answer = self
             .send("POST", &path, TEST_TIMEOUT_SECS, read_whole)
             .await?;
@@ -109,6 +120,11 @@ impl ApiClient {
         let url = format!("{}{path}", self.base_url);
         fetch(&url, &init, timeout_secs, read).await
     }
+}
+
+/// The untrusted id, encoded so that it stays one path segment.
+fn connection_path(id: &str) -> String {
+    format!("/api/mcp-connections/{}", encode(id, PathSegment))
 }
 
 /// Reads `config.json` beside index.html, never from a stale cache.

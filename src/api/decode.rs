@@ -14,6 +14,9 @@ use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::list_index::IndexEntry;
 
+/// What the list answer should be, in the words of `LoadError::WrongShape`.
+const LIST: &str = "a list of connections";
+
 /// Interprets the answer to `GET /api/mcp-connections`, read whole.
 pub fn list_response(
     status: u16,
@@ -89,11 +92,15 @@ impl ListDecoder {
     /// The list, problems first, once the whole body was pushed.
     pub fn finish(self) -> Result<ConnectionList, LoadError> {
         if let Some(body) = self.not_a_list {
-            return Err(not_a_list(self.status, &String::from_utf8_lossy(&body)));
+            return Err(unexpected(
+                self.status,
+                &String::from_utf8_lossy(&body),
+                LIST,
+            ));
         }
         let ended = match self.splitter.finish() {
             Ok(()) => None,
-            Err(SplitError::NotAnArray) => return Err(not_a_list(self.status, "")),
+            Err(SplitError::NotAnArray) => return Err(unexpected(self.status, "", LIST)),
             Err(SplitError::Broken(detail)) => Some(detail),
         };
         let records = self.records;
@@ -157,14 +164,15 @@ impl Records {
     }
 }
 
-/// What a successful answer that is not a list is: a web page, other JSON, or
-/// not JSON at all.
-fn not_a_list(status: u16, body: &str) -> LoadError {
+/// What a successful answer that is not what was `expected` is: a web page, other
+/// JSON, or not JSON at all.
+fn unexpected(status: u16, body: &str, expected: &'static str) -> LoadError {
     if body.trim_start().starts_with('<') {
         return LoadError::NotJson { status };
     }
     match serde_json::from_str::<IgnoredAny>(body) {
         Ok(_) => LoadError::WrongShape {
+            expected,
             found: json_kind(body),
         },
         Err(error) => LoadError::Malformed {
@@ -201,6 +209,24 @@ pub fn test_response(
         status: Status::parse(&dto.status),
         last_health_check_at: dto.last_health_check_at.as_deref().map(Timestamp::parse),
     })
+}
+
+/// Interprets the answer to `GET /api/mcp-connections/{id}`: one connection, or why
+/// not (a 404 is an `Http` error with status 404: not in this tenant).
+pub fn connection_response(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<Connection, LoadError> {
+    successful_json(status, content_type, body)?;
+    if !body.trim_start().starts_with('{') {
+        return Err(unexpected(status, body, "one connection"));
+    }
+    serde_json::from_str::<ConnectionDto>(body)
+        .map(Connection::from)
+        .map_err(|error| LoadError::Malformed {
+            detail: error.to_string(),
+        })
 }
 
 /// Any error status, or a success that is a web page rather than JSON, as a
@@ -412,7 +438,10 @@ mod tests {
         };
         assert_eq!(
             decode(&["  {\"data\"", ": []}"]),
-            Err(LoadError::WrongShape { found: "an object" })
+            Err(LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "an object"
+            })
         );
         assert_eq!(
             decode(&["<!doctype", " html>"]),
@@ -505,6 +534,39 @@ mod tests {
     }
 
     #[test]
+    fn one_connection_and_why_not() {
+        let json = Some("application/json");
+        let connection = connection_response(200, json, FULL);
+        assert_eq!(
+            connection.map(|c| c.name),
+            Ok("Order Management System".to_owned())
+        );
+        assert_eq!(
+            connection_response(404, json, r#"{"error":"MCP connection not found"}"#),
+            Err(LoadError::http(404, Some("MCP connection not found")))
+        );
+        assert_eq!(
+            connection_response(200, json, "[]"),
+            Err(LoadError::WrongShape {
+                expected: "one connection",
+                found: "a list"
+            })
+        );
+        assert_eq!(
+            connection_response(200, Some("text/html"), "<p>hi</p>"),
+            Err(LoadError::NotJson { status: 200 })
+        );
+        assert!(matches!(
+            connection_response(200, json, r#"{"id":"x"}"#),
+            Err(LoadError::Malformed { .. })
+        ));
+        assert!(matches!(
+            connection_response(200, json, "{oops"),
+            Err(LoadError::Malformed { .. })
+        ));
+    }
+
+    #[test]
     fn malformed_json_and_wrong_shapes() {
         assert!(matches!(
             err(200, Some("application/json"), r#"[{"id": "1","#),
@@ -516,11 +578,17 @@ mod tests {
         ));
         assert_eq!(
             err(200, Some("application/json"), r#"{"items":[]}"#),
-            LoadError::WrongShape { found: "an object" }
+            LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "an object"
+            }
         );
         assert_eq!(
             err(200, Some("application/json"), "null"),
-            LoadError::WrongShape { found: "null" }
+            LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "null"
+            }
         );
     }
 }

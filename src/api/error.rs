@@ -25,8 +25,11 @@ pub enum LoadError {
     NotJson { status: u16 },
     /// A success status whose body is not valid JSON.
     Malformed { detail: String },
-    /// Valid JSON, but not a list of connections.
-    WrongShape { found: &'static str },
+    /// Valid JSON, but not what was asked for: `expected` and `found` in words.
+    WrongShape {
+        expected: &'static str,
+        found: &'static str,
+    },
 }
 
 impl LoadError {
@@ -67,7 +70,7 @@ impl LoadError {
             LoadError::Http { .. } => "The request was not accepted. Try again; if it keeps failing, contact support.".to_owned(),
             LoadError::NotJson { .. } => "A proxy or gateway in front of the API is likely failing, or apiBaseUrl in config.json points at a web site. The console will try again.".to_owned(),
             LoadError::Malformed { detail } => format!("The answer is not valid JSON ({detail}). Try again; if it keeps failing, contact support."),
-            LoadError::WrongShape { found } => format!("Expected a list of connections but got {found}. The console and the API may be out of step; contact support."),
+            LoadError::WrongShape { expected, found } => format!("Expected {expected} but got {found}. The console and the API may be out of step; contact support."),
         }
     }
 
@@ -211,7 +214,10 @@ mod tests {
             LoadError::Malformed {
                 detail: String::new(),
             },
-            LoadError::WrongShape { found: "an object" },
+            LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "an object",
+            },
         ] {
             assert!(!error.is_transient(), "{error:?}");
         }
@@ -235,7 +241,10 @@ mod tests {
             LoadError::Malformed {
                 detail: "EOF".into(),
             },
-            LoadError::WrongShape { found: "an object" },
+            LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "an object",
+            },
         ];
         let texts: std::collections::HashSet<String> =
             errors.iter().map(ToString::to_string).collect();

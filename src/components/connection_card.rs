@@ -16,6 +16,7 @@ use super::server_link::ServerLink;
 use super::status_badge::StatusBadge;
 use super::unique_id;
 use crate::model::connection::Connection;
+use crate::model::route::Route;
 use crate::model::search::Query;
 
 #[component]
@@ -125,11 +126,20 @@ fn CardBody(
     view! {
         <header class="card__header">
             <h2 class="card__name" id=heading>
-                {if unnamed {
-                    Either::Left("Unnamed connection")
-                } else {
-                    Either::Right(view! { <bdi><Highlighted text=name query /></bdi> })
-                }}
+                {
+                    let name = if unnamed {
+                        Either::Left("Unnamed connection")
+                    } else {
+                        Either::Right(view! { <bdi><Highlighted text=name query /></bdi> })
+                    };
+                    // The connection's own page; an id no path can carry has none.
+                    match Route::Connection(id.clone()).path() {
+                        Some(path) => Either::Left(view! {
+                            <a class="card__link" href=path data-nav="open">{name}</a>
+                        }),
+                        None => Either::Right(name),
+                    }
+                }
             </h2>
             <div class="card__badges">
                 <StatusBadge status />

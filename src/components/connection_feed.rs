@@ -70,6 +70,9 @@ pub fn ConnectionFeed<F, V>(
     /// Renders the card of a connection id, given its 1-based place in the list
     /// (which changes as filters change while the card stays).
     card: F,
+    /// The feed is out of sight (a connection's page is open over the list).
+    #[prop(optional, into)]
+    hidden: Signal<bool>,
 ) -> impl IntoView
 where
     F: Fn(String, Signal<Option<usize>>) -> V + Clone + Send + Sync + 'static,
@@ -115,6 +118,10 @@ where
         let Some(feed) = feed.get_untracked() else {
             return;
         };
+        // Hidden, it measures nothing: keep the range for the way back.
+        if hidden.get_untracked() {
+            return;
+        }
         let viewport = window()
             .inner_height()
             .ok()
@@ -143,6 +150,15 @@ where
     Effect::new(move || {
         layout.track();
         update_range();
+    });
+    // Back in sight: the screen may show other rows than when it was hidden (a
+    // list first shown after a connection's page was opened by a link).
+    Effect::new(move |was_hidden: Option<bool>| {
+        let is_hidden = hidden.get();
+        if was_hidden == Some(true) && !is_hidden {
+            request_animation_frame(update_range);
+        }
+        is_hidden
     });
     let listeners = [
         window_event_listener(ev::scroll, move |_| update_range()),

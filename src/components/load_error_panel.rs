@@ -16,17 +16,20 @@ pub fn LoadErrorPanel(
     #[prop(into)] now: Signal<DateTime<Utc>>,
     #[prop(into)] retry_at: Signal<Option<DateTime<Utc>>>,
     on_retry: Callback<()>,
+    /// The heading, when it is not the list that failed.
+    #[prop(optional)]
+    headline: Option<&'static str>,
 ) -> impl IntoView {
     let retrying = move || {
         retry_at
             .get()
             .map(|at| format!("Trying again in {}.", countdown(at, now.get())))
     };
-    let headline = if showing_since.is_some() {
+    let headline = headline.unwrap_or(if showing_since.is_some() {
         "Refresh failed"
     } else {
         "Connections could not be loaded"
-    };
+    });
     view! {
         <div class="alert" role="alert">
             <Icon name="error" />

@@ -2,19 +2,23 @@
 
 pub mod connection_card;
 pub mod connection_feed;
+pub mod copy_button;
 pub mod filter_bar;
 pub mod highlighted;
 pub mod icon;
 pub mod instructions;
+pub mod instructions_full;
 pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;
 pub mod search_box;
+pub mod server_address;
 pub mod server_link;
 pub mod sign_in;
 pub mod sort_select;
 pub mod states;
 pub mod status_badge;
+pub mod timeline;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

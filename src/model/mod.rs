@@ -6,16 +6,20 @@ pub mod config;
 pub mod connection;
 pub mod filter;
 mod fold_table;
+pub mod hidden_chars;
 pub mod list;
 pub mod list_index;
 pub mod load_state;
 pub mod relative_time;
 pub mod retry;
+pub mod route;
 pub mod row_layout;
 pub mod search;
 pub mod selection;
+pub mod server_address;
 pub mod sort;
 pub mod text;
+pub mod url_encoding;
 pub mod view_state;
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 use super::filter::StatusFilter;
 use super::sort::SortOrder;
+use super::url_encoding::Encoding::Form;
+use super::url_encoding::{decode, encode};
 
 const STATUS_KEY: &str = "status";
 const QUERY_KEY: &str = "q";
@@ -44,7 +46,7 @@ impl ViewState {
             .split('&')
             .filter(|part| !part.is_empty())
             .filter(|part| {
-                let key = decode(part.split('=').next().unwrap_or_default());
+                let key = decode(part.split('=').next().unwrap_or_default(), Form);
                 !OWN_KEYS.contains(&key.as_str())
             })
             .map(str::to_owned)
@@ -53,7 +55,7 @@ impl ViewState {
             parts.push(format!("{STATUS_KEY}={value}"));
         }
         if !self.query.trim().is_empty() {
-            parts.push(format!("{QUERY_KEY}={}", encode(&self.query)));
+            parts.push(format!("{QUERY_KEY}={}", encode(&self.query, Form)));
         }
         if self.sort != SortOrder::default() {
             parts.push(format!("{SORT_KEY}={}", self.sort.query_value()));
@@ -66,22 +68,6 @@ impl ViewState {
     }
 }
 
-/// Encodes text as `application/x-www-form-urlencoded`: unreserved characters as
-/// they are, space as "+", every other byte as %XX.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(byte));
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
     search
         .strip_prefix('?')
@@ -90,36 +76,8 @@ fn pairs(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
-            (decode(key), decode(value))
+            (decode(key, Form), decode(value, Form))
         })
-}
-
-/// Decodes `application/x-www-form-urlencoded` text; invalid escapes stay as written.
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            other => out.push(other),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -223,12 +181,5 @@ mod tests {
                 assert_eq!(ViewState::from_query(&state.to_query("?x=1")), state);
             }
         }
-    }
-
-    #[test]
-    fn decodes_plus_percent_and_broken_escapes() {
-        assert_eq!(decode("a+b%20c"), "a b c");
-        assert_eq!(decode("100%"), "100%");
-        assert_eq!(decode("%e2%9c%93"), "✓");
     }
 }

@@ -1,6 +1,9 @@
 //! The "MCP connections" page: loads the list and keeps it live (every 30 s while the
 //! tab is visible, with backoff after failures), keeps the view (filter, search,
-//! sort) in the URL, runs health checks, and chooses which state to show.
+//! sort) in the URL, runs health checks, and chooses which state to show. It also
+//! routes between the list and one connection's page (`/connections/{id}`): the list
+//! stays mounted, hidden, while a connection is open, so going back finds it as it
+//! was, scrolled where it was.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -12,9 +15,10 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use crate::api::LoadError;
-use crate::api::client::{ApiClient, Credentials};
+use crate::api::client::ApiClient;
 use crate::components::connection_card::ConnectionCard;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::filter_bar::FilterBar;
@@ -30,11 +34,15 @@ use crate::model::filter::{StatusCounts, StatusFilter};
 use crate::model::list::ConnectionList;
 use crate::model::load_state::LoadState;
 use crate::model::relative_time::age;
+use crate::model::route::{Route, neighbours};
 use crate::model::search::Query;
 use crate::model::selection::{counts, filtered, search_hits};
 use crate::model::sort::{SortOrder, sorted_positions};
 use crate::model::view_state::ViewState;
+use crate::pages::connection_detail::{ConnectionDetail, Place};
 use crate::platform;
+
+const LIST_TITLE: &str = "MCP connections · MCP Console";
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
 const CLOCK_TICK: Duration = Duration::from_secs(1);
@@ -59,11 +67,15 @@ pub fn ConnectionsPage(
     let test_notes = RwSignal::new(HashMap::<String, String>::new());
     let client = StoredValue::new(client);
     let key_refused = move |error: &LoadError| {
-        matches!(error, LoadError::Http { status: 401, .. })
-            && client
-                .try_with_value(|client| matches!(client.credentials(), Credentials::Key(_)))
-                .unwrap_or(false)
+        client
+            .try_with_value(|client| client.refuses_key(error))
+            .unwrap_or(false)
     };
+    let route = RwSignal::new(Route::from_path(&platform::location_path()));
+    // Where the list was scrolled, for the way back; whether the entry before this
+    // one in history is that list.
+    let list_scroll = StoredValue::new(0.0_f64);
+    let list_behind = StoredValue::new(false);
 
     let load = move || {
         if !state.try_update(LoadState::begin).unwrap_or(false) {
@@ -135,6 +147,88 @@ pub fn ConnectionsPage(
             load();
         }
     };
+    // The address bar changed (a link of the console, Back or Forward): show what it
+    // names. Coming back to the list puts it where it was and focus on the card
+    // that was opened.
+    let follow_location = move || {
+        typing.set_value(false);
+        let next = Route::from_path(&platform::location_path());
+        let to_list = next == Route::List;
+        let leaving = route.get_untracked();
+        let from_list = leaving == Route::List;
+        if from_list && !to_list {
+            list_scroll.set_value(platform::scroll_y());
+        }
+        if to_list {
+            list_behind.set_value(false);
+        }
+        view.set(ViewState::from_query(&platform::location_search()));
+        route.set(next);
+        if to_list && !from_list {
+            platform::set_title(LIST_TITLE);
+            let scroll = list_scroll.get_value();
+            request_animation_frame(move || {
+                platform::scroll_to_y(scroll);
+                if let Route::Connection(id) = leaving {
+                    focus_card_link(&id);
+                }
+            });
+        } else if !to_list {
+            // A connection's page starts at its top, with focus on its name (the
+            // link that opened it is hidden now).
+            platform::scroll_to_y(0.0);
+            request_animation_frame(|| {
+                focus_first(&[".detail__header h1", ".empty__title", "#main"])
+            });
+        }
+    };
+    let navigate = move |kind: &str, href: &str| {
+        match kind {
+            // The list this page was opened from is one step back: go there, so
+            // that Forward and Back stay what the admin expects.
+            "back" if list_behind.get_value() => platform::history_back(),
+            "back" => {
+                platform::push_url(href);
+                follow_location();
+            }
+            // Previous / next replace this page: Back still leads to the list.
+            "step" => {
+                platform::replace_url(&format!("{href}{}", platform::location_search()));
+                follow_location();
+            }
+            _ => {
+                platform::push_url(&format!("{href}{}", platform::location_search()));
+                list_behind.set_value(true);
+                follow_location();
+            }
+        }
+    };
+    // Links of the console (`data-nav`) change the page without a reload; a click
+    // with a modifier key is left to the browser (a new tab, say).
+    let on_click = move |event: ev::MouseEvent| {
+        if event.button() != 0
+            || event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+            || event.default_prevented()
+        {
+            return;
+        }
+        let Some(link) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a[data-nav]").ok().flatten())
+        else {
+            return;
+        };
+        let (Some(kind), Some(href)) = (link.get_attribute("data-nav"), link.get_attribute("href"))
+        else {
+            return;
+        };
+        event.prevent_default();
+        navigate(&kind, &href);
+    };
     let listeners = [
         window_event_listener(ev::visibilitychange, move |_| resume()),
         window_event_listener(ev::online, move |_| resume()),
@@ -146,16 +240,14 @@ pub fn ConnectionsPage(
                 }
             });
         }),
-        // Back/Forward restore the view the URL names.
-        window_event_listener(ev::popstate, move |_| {
-            typing.set_value(false);
-            view.set(ViewState::from_query(&platform::location_search()));
-        }),
+        // Back/Forward restore the page and the view the URL names.
+        window_event_listener(ev::popstate, move |_| follow_location()),
         // "/" focuses the search box, unless the admin is typing somewhere.
         window_event_listener(ev::keydown, move |event| {
             let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
             if event.key() == "/"
                 && plain
+                && route.with_untracked(|r| *r == Route::List)
                 && !platform::is_typing_target(event.target())
                 && let Some(input) = search_input.get_untracked()
             {
@@ -402,6 +494,7 @@ pub fn ConnectionsPage(
             (true, _) => Screen::Cards,
         }
     });
+    let detail_open = Memo::new(move |_| route.with(|r| *r != Route::List));
     let body = move || match screen.get() {
         Screen::Loading => EitherOf5::A(view! { <LoadingState /> }),
         Screen::Failed(error) => EitherOf5::B(view! {
@@ -415,7 +508,7 @@ pub fn ConnectionsPage(
                 on_show_all=show_all
             />
         }),
-        Screen::Cards => EitherOf5::E(view! { <ConnectionFeed rows card /> }),
+        Screen::Cards => EitherOf5::E(view! { <ConnectionFeed rows card hidden=detail_open /> }),
     };
     // Search, sort and filters only mean something once a list is there; while the
     // first load runs a placeholder holds their place so nothing jumps. A memo, so
@@ -440,7 +533,74 @@ pub fn ConnectionsPage(
         Controls::None => EitherOf3::C(()),
     };
 
+    let detail_id = Memo::new(move |_| match route.get() {
+        Route::Connection(id) => Some(id),
+        Route::List => None,
+    });
+    let detail = move || {
+        let id = detail_id.get()?;
+        let listed = {
+            let id = id.clone();
+            Signal::derive(move || {
+                list.with(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())
+            })
+        };
+        let place = {
+            let id = id.clone();
+            Signal::derive(move || {
+                rows.with(|rows| {
+                    let ids = (0..rows.len()).filter_map(|row| rows.id(row));
+                    neighbours(ids, &id).map(|(previous, row, next)| Place {
+                        previous: previous.map(str::to_owned),
+                        row,
+                        next: next.map(str::to_owned),
+                        rows: rows.len(),
+                    })
+                })
+            })
+        };
+        let flag = {
+            let id = id.clone();
+            Signal::derive(move || testing.with(|ids| ids.contains(&id)))
+        };
+        let test_note = {
+            let id = id.clone();
+            Signal::derive(move || test_notes.with(|notes| notes.get(&id).cloned()))
+        };
+        let on_test = {
+            let id = id.clone();
+            Callback::new(move |()| run_test(id.clone()))
+        };
+        let back_href = Signal::derive(move || {
+            let search = view.with(|v| v.to_query(&platform::location_search()));
+            format!("/{search}")
+        });
+        let on_open = Callback::new(move |id: String| {
+            if let Some(path) = Route::Connection(id).path() {
+                navigate("step", &path);
+            }
+        });
+        Some(view! {
+            <ConnectionDetail
+                id
+                client
+                listed
+                now
+                stale_before
+                testing=flag
+                test_note
+                on_test
+                on_unauthorized
+                place
+                back_href
+                on_open
+            />
+        })
+    };
+
     view! {
+        <div class="routes" on:click=on_click>
+        <div class="list-view" hidden=move || detail_open.get()>
         <div class="page__header">
             <div>
                 <h1 class="page__title" node_ref=heading tabindex="-1">
@@ -476,12 +636,44 @@ pub fn ConnectionsPage(
         <p class="summary" aria-live="polite">
             {summary}
         </p>
-        <p class="visually-hidden" aria-live="polite">
-            {move || announcement.get()}
-        </p>
         {banner}
         {rejected}
         {body}
+        </div>
+        {detail}
+        </div>
+        <p class="visually-hidden" aria-live="polite">
+            {move || announcement.get()}
+        </p>
+    }
+}
+
+/// Focuses the element of the first selector that matches one.
+fn focus_first(selectors: &[&str]) {
+    let element = selectors
+        .iter()
+        .find_map(|selector| document().query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the link of the card of `id`, if the card is rendered; the windowed list
+/// may have left it out, and then focus stays where it is.
+fn focus_card_link(id: &str) {
+    let Ok(cards) = document().query_selector_all(".feed > article") else {
+        return;
+    };
+    let card = (0..cards.length())
+        .filter_map(|index| cards.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .find(|card| card.get_attribute("data-connection-id").as_deref() == Some(id));
+    let link = card
+        .and_then(|card| card.query_selector("a.card__link").ok().flatten())
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        let _ = link.focus();
     }
 }
 

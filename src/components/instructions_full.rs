@@ -1,0 +1,69 @@
+//! The instructions on a connection's page, exactly as agents receive them: every
+//! space and line break kept, in monospace, with counts and a copy button. Invisible
+//! and look-alike characters (zero-width, bidirectional controls, tag characters,
+//! control characters, unusual spaces) are how prompt-injection text hides: each is
+//! shown as a visible token in its place, never as itself, and counted.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::copy_button::CopyButton;
+use crate::model::hidden_chars::{Piece, TextStats, pieces};
+
+#[component]
+pub fn InstructionsFull(
+    /// `None` when the server gives no instructions (absent, null or blank).
+    text: Option<String>,
+) -> impl IntoView {
+    let Some(text) = text else {
+        return Either::Left(view! {
+            <p class="instructions instructions--none">"This server gives agents no instructions."</p>
+        });
+    };
+    let stats = TextStats::of(&text);
+    let size = format!(
+        "{} · {}",
+        counted(stats.lines, "line", "lines"),
+        counted(stats.chars, "character", "characters")
+    );
+    let hidden = stats.hidden_total();
+    let summary = (hidden > 0).then(|| {
+        let kinds = stats
+            .hidden
+            .iter()
+            .map(|&(kind, count)| counted(count, kind.singular(), kind.label()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="hidden-summary" role="note">
+                <strong>{counted(hidden, "hidden character", "hidden characters")}</strong>
+                {format!(" shown as marked tokens: {kinds}. Agents receive them as they are.")}
+            </p>
+        }
+    });
+    let shown = pieces(&text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(run) => Either::Left(run.to_owned()),
+            Piece::Hidden(hidden) => Either::Right(view! {
+                <span class="hidden-char" title=hidden.description()>{hidden.token()}</span>
+            }),
+        })
+        .collect_view();
+    Either::Right(view! {
+        <div class="instructions-full__head">
+            <span class="instructions__size">{size}</span>
+            <CopyButton text=Signal::stored(text) what="instructions" />
+        </div>
+        {summary}
+        // Focusable: a long text scrolls in its own box, and keyboard users must reach it.
+        <pre class="instructions-full" tabindex="0" aria-label="Instructions, exactly as agents receive them">
+            {shown}
+        </pre>
+    })
+}
+
+/// "1 line", "2 lines".
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -1,0 +1,428 @@
+//! One connection's page (`/connections/{id}`): every field, the timeline, and the
+//! instructions exactly as agents receive them. It shows the list's copy at once
+//! and asks the API for the connection itself in the background; whichever news is
+//! newer wins (a list refresh after that answer replaces it). A 404 says the
+//! connection is not in this tenant.
+
+use chrono::{DateTime, Utc};
+use leptos::either::{Either, EitherOf4};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::LoadError;
+use crate::api::client::ApiClient;
+use crate::components::copy_button::CopyButton;
+use crate::components::icon::Icon;
+use crate::components::instructions_full::InstructionsFull;
+use crate::components::load_error_panel::LoadErrorPanel;
+use crate::components::server_address::ServerAddressView;
+use crate::components::status_badge::StatusBadge;
+use crate::components::timeline::{Moment, Timeline};
+use crate::model::connection::{AuthType, Connection, Status, Timestamp};
+use crate::model::route::Route;
+use crate::platform;
+
+/// Where this connection stands among the rows of the list view it was opened from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub previous: Option<String>,
+    /// 1-based.
+    pub row: usize,
+    pub next: Option<String>,
+    pub rows: usize,
+}
+
+#[component]
+pub fn ConnectionDetail(
+    id: String,
+    client: StoredValue<ApiClient>,
+    /// The list's copy of the connection, if the list has it.
+    #[prop(into)]
+    listed: Signal<Option<Connection>>,
+    #[prop(into)] now: Signal<DateTime<Utc>>,
+    #[prop(into)] stale_before: Signal<DateTime<Utc>>,
+    /// A health check of this connection is running, and what the last one said.
+    #[prop(into)]
+    testing: Signal<bool>,
+    #[prop(into)] test_note: Signal<Option<String>>,
+    on_test: Callback<()>,
+    /// The API refused the key (HTTP 401).
+    on_unauthorized: Callback<()>,
+    /// Its place in the list view, `None` when it is not among the rows.
+    #[prop(into)]
+    place: Signal<Option<Place>>,
+    /// The list view this page belongs to (filter, search and sort kept).
+    #[prop(into)]
+    back_href: Signal<String>,
+    /// Opens another connection of the list (previous / next by keyboard).
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let fetched = RwSignal::new(None::<Result<Connection, LoadError>>);
+    let fetching = StoredValue::new(false);
+    let fetch = {
+        let id = id.clone();
+        move || {
+            if fetching.get_value() {
+                return;
+            }
+            fetching.set_value(true);
+            let id = id.clone();
+            spawn_local(async move {
+                let Some(client) = client.try_get_value() else {
+                    return;
+                };
+                let result = client.get(&id).await;
+                if result.as_ref().err().is_some_and(|e| client.refuses_key(e)) {
+                    on_unauthorized.try_run(());
+                    return;
+                }
+                let _ = fetched.try_set(Some(result));
+                fetching.try_set_value(false);
+            });
+        }
+    };
+    fetch();
+    // A change of the list's copy after the answer is newer news than the answer.
+    Effect::new(move |ran: Option<()>| {
+        let has_copy = listed.with(Option::is_some);
+        if ran.is_some() && has_copy && fetched.with_untracked(|f| matches!(f, Some(Ok(_)))) {
+            fetched.set(None);
+        }
+    });
+    // After a health check, ask for the whole record again: the check may have
+    // changed more than the status.
+    {
+        let fetch = fetch.clone();
+        Effect::new(move |was_testing: Option<bool>| {
+            let is_testing = testing.get();
+            if was_testing == Some(true) && !is_testing {
+                fetch();
+            }
+            is_testing
+        });
+    }
+
+    let shown = Memo::new(move |_| match fetched.get() {
+        Some(Ok(connection)) => Some(connection),
+        _ => listed.get(),
+    });
+    let not_found = Memo::new(move |_| {
+        fetched.with(|f| matches!(f, Some(Err(LoadError::Http { status: 404, .. }))))
+    });
+    let failure = Memo::new(move |_| match fetched.get() {
+        Some(Err(error)) if !matches!(error, LoadError::Http { status: 404, .. }) => Some(error),
+        _ => None,
+    });
+    // Parts that change separately, so a health check does not rebuild the page
+    // under the admin's focus.
+    let health = Memo::new(move |_| {
+        shown.with(|c| {
+            c.as_ref()
+                .map(|c| (c.status.clone(), c.last_health_check_at.clone()))
+        })
+    });
+    let moments = Memo::new(move |_| shown.with(|c| c.as_ref().map(timeline)));
+    let facts = Memo::new(move |_| {
+        shown.with(|c| {
+            c.as_ref().map(|c| Connection {
+                status: Status::Unknown,
+                last_health_check_at: None,
+                ..c.clone()
+            })
+        })
+    });
+    let name = Memo::new(move |_| facts.with(|c| c.as_ref().map(|c| display_name(&c.name))));
+    Effect::new(move || {
+        let title = match (name.get(), not_found.get()) {
+            (_, true) => "Connection not found · MCP Console".to_owned(),
+            (Some(name), false) => format!("{name} · MCP connections · MCP Console"),
+            (None, false) => "Connection · MCP Console".to_owned(),
+        };
+        platform::set_title(&title);
+    });
+
+    // "k" and "j" step through the list, as in mail and code review tools.
+    let listener = window_event_listener(ev::keydown, move |event| {
+        let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+        if !plain || platform::is_typing_target(event.target()) {
+            return;
+        }
+        let step = place.with_untracked(|place| {
+            let place = place.as_ref()?;
+            match event.key().as_str() {
+                "k" | "K" => place.previous.clone(),
+                "j" | "J" => place.next.clone(),
+                _ => None,
+            }
+        });
+        if let Some(id) = step {
+            event.prevent_default();
+            on_open.run(id);
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    let heading = NodeRef::<html::H1>::new();
+    let retry = Callback::new({
+        let fetch = fetch.clone();
+        move |()| {
+            fetched.set(None);
+            fetch();
+        }
+    });
+    let id_text = id.clone();
+    let stale = move || {
+        health.with(|h| {
+            h.as_ref()
+                .and_then(|(_, at)| at.as_ref())
+                .and_then(Timestamp::valid)
+                .is_some_and(|at| at < stale_before.get())
+        })
+    };
+    let header = move || {
+        name.get().map(|name| {
+            view! {
+                <header class="detail__header">
+                    <div class="detail__title">
+                        <p class="detail__eyebrow">"MCP connection"</p>
+                        <h1 class="page__title" node_ref=heading tabindex="-1">
+                            <bdi>{name}</bdi>
+                        </h1>
+                    </div>
+                    <div class="detail__health">
+                        <div class="card__badges">
+                            {move || health.get().map(|(status, _)| view! { <StatusBadge status /> })}
+                            <span class="badge badge--stale" hidden=move || !stale()>
+                                <Icon name="stale" />
+                                <span class="badge__label">"Stale"</span>
+                            </span>
+                        </div>
+                        <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            aria-busy=move || testing.get().to_string()
+                            on:click=move |_| on_test.run(())
+                        >
+                            <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
+                                <Icon name="refresh" />
+                            </span>
+                            {move || if testing.get() { "Testing…" } else { "Test now" }}
+                        </button>
+                        <p class="card__note" role="status">
+                            {move || test_note.get()}
+                        </p>
+                    </div>
+                </header>
+            }
+        })
+    };
+    let refresh_failed = move || {
+        failure.get().filter(|_| shown.with(Option::is_some)).map(|error| {
+            view! {
+                <div class="notice" role="status">
+                    <p>
+                        {format!("Could not refresh this connection: {}. Showing the copy from the list.", error.title())}
+                    </p>
+                    <button type="button" class="button button--secondary button--small" on:click=move |_| retry.run(())>
+                        "Retry"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let body = move || {
+        if not_found.get() {
+            return EitherOf4::A(view! { <NotFound id=id_text.clone() back_href /> });
+        }
+        match (facts.get(), failure.get()) {
+            (Some(connection), _) => EitherOf4::B(view! {
+                <Facts connection />
+                <section class="detail__section" aria-labelledby="timeline-title">
+                    <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
+                    {move || moments.get().map(|moments| view! { <Timeline moments now /> })}
+                </section>
+            }),
+            (None, Some(error)) => EitherOf4::C(view! {
+                <LoadErrorPanel
+                    error
+                    showing_since=None
+                    now
+                    retry_at=Signal::stored(None)
+                    on_retry=retry
+                    headline="This connection could not be loaded"
+                />
+            }),
+            (None, None) => EitherOf4::D(view! {
+                <div class="loading" role="status">
+                    <p class="loading__text">"Loading the connection…"</p>
+                    <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
+                </div>
+            }),
+        }
+    };
+    let instructions = move || {
+        facts.with(|c| {
+            c.as_ref()
+                .map(|c| view! { <InstructionsSection text=c.instructions().map(str::to_owned) /> })
+        })
+    };
+    view! {
+        <DetailNav place back_href />
+        {header}
+        {refresh_failed}
+        {body}
+        {instructions}
+    }
+}
+
+const SKELETON: &str = "<div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div>";
+
+/// The name as a heading: a blank one says so.
+fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "Unnamed connection".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn timeline(connection: &Connection) -> Vec<Moment> {
+    vec![
+        Moment {
+            label: "Registered",
+            at: connection.created_at.clone(),
+            missing: "Not recorded",
+        },
+        Moment {
+            label: "Last updated",
+            at: connection.updated_at.clone(),
+            missing: "Not recorded",
+        },
+        Moment {
+            label: "Last health check",
+            at: connection.last_health_check_at.clone(),
+            missing: "Never checked",
+        },
+    ]
+}
+
+/// Back to the list, and previous / next within it.
+#[component]
+fn DetailNav(place: Signal<Option<Place>>, back_href: Signal<String>) -> impl IntoView {
+    let step = move |id: Option<String>, label: &'static str, key: &'static str| {
+        let path = id.and_then(|id| Route::Connection(id).path());
+        match path {
+            Some(path) => Either::Left(view! {
+                <a class="button button--secondary button--small" href=path data-nav="step" aria-keyshortcuts=key>
+                    {label} " " <kbd>{key}</kbd>
+                </a>
+            }),
+            None => Either::Right(view! {
+                <span class="button button--secondary button--small button--disabled" aria-disabled="true">
+                    {label} " " <kbd>{key}</kbd>
+                </span>
+            }),
+        }
+    };
+    view! {
+        <nav class="detail-nav" aria-label="Connection">
+            <a class="back-link" href=move || back_href.get() data-nav="back">
+                "← All connections"
+            </a>
+            {move || {
+                place
+                    .get()
+                    .map(|place| {
+                        view! {
+                            <div class="detail-nav__steps">
+                                <span class="detail-nav__place">
+                                    {format!("{} of {}", place.row, place.rows)}
+                                </span>
+                                {step(place.previous, "Previous", "K")}
+                                {step(place.next, "Next", "J")}
+                            </div>
+                        }
+                    })
+            }}
+        </nav>
+    }
+}
+
+/// Name, ids, server URL and authentication, each id with a copy button.
+#[component]
+fn Facts(connection: Connection) -> impl IntoView {
+    let sends_token = connection.auth_type == AuthType::Bearer;
+    let copyable = |label: &'static str, what: &'static str, value: String| {
+        view! {
+            <div class="fact fact--wide">
+                <dt>{label}</dt>
+                <dd class="fact__copyable">
+                    <code class="connection-id">
+                        <bdi>{value.clone()}</bdi>
+                    </code>
+                    <CopyButton text=Signal::stored(value) what />
+                </dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="detail__section" aria-labelledby="facts-title">
+            <h2 class="detail__section-title" id="facts-title">"Details"</h2>
+            <dl class="detail__facts">
+                <div class="fact fact--wide">
+                    <dt>"Name"</dt>
+                    <dd class="fact__copyable">
+                        <bdi>{connection.name.clone()}</bdi>
+                        <CopyButton text=Signal::stored(connection.name.clone()) what="name" />
+                    </dd>
+                </div>
+                {copyable("Connection ID", "connection ID", connection.id.clone())}
+                {copyable("Tenant ID", "tenant ID", connection.tenant_id.clone())}
+                <div class="fact fact--wide">
+                    <dt>"Server URL"</dt>
+                    <dd>
+                        <ServerAddressView url=connection.server_url.clone() sends_token />
+                    </dd>
+                </div>
+                <div class="fact">
+                    <dt>"Authentication"</dt>
+                    <dd>
+                        <bdi>{connection.auth_type.label().to_owned()}</bdi>
+                    </dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn InstructionsSection(text: Option<String>) -> impl IntoView {
+    view! {
+        <section class="detail__section" aria-labelledby="instructions-title">
+            <h2 class="detail__section-title" id="instructions-title">"Instructions to agents"</h2>
+            <p class="detail__lede">
+                "Written by the MCP server, not by your team, and put word for word into the system prompt of every agent that uses this connection."
+            </p>
+            <InstructionsFull text />
+        </section>
+    }
+}
+
+/// The API has no such connection in this tenant.
+#[component]
+fn NotFound(id: String, back_href: Signal<String>) -> impl IntoView {
+    view! {
+        <div class="empty" role="alert">
+            <h1 class="empty__title" tabindex="-1">"Connection not found"</h1>
+            <p>
+                "No MCP connection with the ID " <code class="connection-id"><bdi>{id}</bdi></code>
+                " exists in this tenant. It may have been removed, or the link may be incomplete."
+            </p>
+            <a class="button" href=move || back_href.get() data-nav="back">
+                "Back to all connections"
+            </a>
+        </div>
+    }
+}
