@@ -159,3 +159,20 @@ test("previous and next step through the filtered list by button and by K / J", 
   await cards().first().waitFor();
   assert.equal(path(), "/?status=error");
 });
+
+test("Test now on a connection's page updates its status and times and keeps focus", async () => {
+  await ctx.server.scenario({ testDelayMs: 500 });
+  const records = await ctx.server.api("/api/mcp-connections");
+  const unknown = records.find((r) => r.status === "unknown");
+  await open(detailPath(unknown.id));
+  await heading().getByText(unknown.name).waitFor();
+  const before = (await ctx.server.requests()).detail;
+  const button = ctx.page.getByRole("button", { name: /Test now|Testing/ });
+  await button.click();
+  await ctx.page.locator(".detail__header").getByText("Testing…").waitFor();
+  await ctx.page.locator(".detail__header").getByText("Health check passed.").waitFor();
+  await ctx.page.locator(".detail__header .badge--active").waitFor();
+  await ctx.page.locator(".timeline__item", { hasText: "Last health check" }).getByText("just now").waitFor();
+  assert.ok((await ctx.server.requests()).detail > before, "the record is asked for again after the check");
+  assert.ok(await button.evaluate((b) => b === document.activeElement), "focus stays on Test now");
+});

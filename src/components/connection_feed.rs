@@ -115,7 +115,9 @@ where
     // The row keyboard focus is on its way to, until it is rendered and focused.
     let pending = StoredValue::new(None::<usize>);
     let update_range = move || {
-        let Some(feed) = feed.get_untracked() else {
+        // Also called a frame later, when the feed may be gone (a search that
+        // matches nothing): never read a disposed value.
+        let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
         // Hidden, it measures nothing: keep the range for the way back.
@@ -189,7 +191,7 @@ where
         window_rows.track();
         request_animation_frame(move || {
             let (Some(feed), Some(Some(observer))) = (
-                feed.get_untracked(),
+                feed.try_get_untracked().flatten(),
                 observer.try_with_value(|o| o.as_ref().map(|o| o.0.clone())),
             ) else {
                 return;
@@ -205,7 +207,7 @@ where
     });
 
     let scroll_to_row = move |row: usize| {
-        let Some(feed) = feed.get_untracked() else {
+        let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
         let top = layout.with_untracked(|layout| layout.top(row)) / compression.get_untracked().1;
@@ -303,7 +305,8 @@ where
 fn focus_rendered(feed: NodeRef<html::Div>, row: usize) -> bool {
     let selector = format!("article[aria-posinset=\"{}\"]", row + 1);
     let card = feed
-        .get_untracked()
+        .try_get_untracked()
+        .flatten()
         .and_then(|feed| feed.query_selector(&selector).ok().flatten())
         .and_then(|card| card.dyn_into::<HtmlElement>().ok());
     card.is_some_and(|card| card.focus().is_ok())
