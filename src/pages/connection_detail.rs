@@ -17,6 +17,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::icon::Icon;
 use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
+use crate::components::remount::remount;
 use crate::components::server_address::ServerAddressView;
 use crate::components::status_badge::StatusBadge;
 use crate::components::timeline::{Moment, Timeline};
@@ -164,7 +165,6 @@ pub fn ConnectionDetail(
     });
     on_cleanup(move || listener.remove());
 
-    let heading = NodeRef::<html::H1>::new();
     let retry = Callback::new({
         let fetch = fetch.clone();
         move |()| {
@@ -172,7 +172,86 @@ pub fn ConnectionDetail(
             fetch();
         }
     });
+    // The page's state switches as a whole, so it is built anew, never diffed.
+    let showing = Memo::new(move |_| {
+        if not_found.get() {
+            return Showing::NotFound;
+        }
+        match (facts.get(), failure.get()) {
+            (Some(connection), _) => Showing::Connection(connection),
+            (None, Some(error)) => Showing::Failed(error),
+            (None, None) => Showing::Loading,
+        }
+    });
+    let host = NodeRef::<html::Div>::new();
     let id_text = id.clone();
+    remount(host, showing, move |showing| match showing {
+        Showing::NotFound => EitherOf4::A(view! { <NotFound id=id_text.clone() back_href /> }),
+        Showing::Connection(connection) => {
+            let name = display_name(&connection.name);
+            let instructions = connection.instructions().map(str::to_owned);
+            EitherOf4::B(view! {
+                <header class="detail__header">
+                    <div class="detail__title">
+                        <p class="detail__eyebrow">"MCP connection"</p>
+                        <h1 class="page__title" tabindex="-1">
+                            <bdi>{name}</bdi>
+                        </h1>
+                    </div>
+                    <HealthControls health stale_before testing test_note on_test />
+                </header>
+                {move || failure.get().map(|error| view! { <RefreshFailed error on_retry=retry /> })}
+                <Facts connection />
+                <section class="detail__section" aria-labelledby="timeline-title">
+                    <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
+                    {move || moments.get().map(|moments| view! { <Timeline moments now /> })}
+                </section>
+                <InstructionsSection text=instructions />
+            })
+        }
+        Showing::Failed(error) => EitherOf4::C(view! {
+            <LoadErrorPanel
+                error
+                showing_since=None
+                now
+                retry_at=Signal::stored(None)
+                on_retry=retry
+                headline="This connection could not be loaded"
+            />
+        }),
+        Showing::Loading => EitherOf4::D(view! {
+            <div class="loading" role="status">
+                <p class="loading__text">"Loading the connection…"</p>
+                <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
+            </div>
+        }),
+    });
+    view! {
+        <DetailNav place back_href />
+        <div node_ref=host></div>
+    }
+}
+
+/// What the page shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Showing {
+    Loading,
+    NotFound,
+    Failed(LoadError),
+    /// The connection without its health, which changes on its own.
+    Connection(Connection),
+}
+
+/// The status, staleness and "Test now": the part of the page a health check
+/// changes, so it changes without the rest.
+#[component]
+fn HealthControls(
+    health: Memo<Option<(Status, Option<Timestamp>)>>,
+    stale_before: Signal<DateTime<Utc>>,
+    testing: Signal<bool>,
+    test_note: Signal<Option<String>>,
+    on_test: Callback<()>,
+) -> impl IntoView {
     let stale = move || {
         health.with(|h| {
             h.as_ref()
@@ -181,99 +260,45 @@ pub fn ConnectionDetail(
                 .is_some_and(|at| at < stale_before.get())
         })
     };
-    let header = move || {
-        name.get().map(|name| {
-            view! {
-                <header class="detail__header">
-                    <div class="detail__title">
-                        <p class="detail__eyebrow">"MCP connection"</p>
-                        <h1 class="page__title" node_ref=heading tabindex="-1">
-                            <bdi>{name}</bdi>
-                        </h1>
-                    </div>
-                    <div class="detail__health">
-                        <div class="card__badges">
-                            {move || health.get().map(|(status, _)| view! { <StatusBadge status /> })}
-                            <span class="badge badge--stale" hidden=move || !stale()>
-                                <Icon name="stale" />
-                                <span class="badge__label">"Stale"</span>
-                            </span>
-                        </div>
-                        <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-busy=move || testing.get().to_string()
-                            on:click=move |_| on_test.run(())
-                        >
-                            <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
-                                <Icon name="refresh" />
-                            </span>
-                            {move || if testing.get() { "Testing…" } else { "Test now" }}
-                        </button>
-                        <p class="card__note" role="status">
-                            {move || test_note.get()}
-                        </p>
-                    </div>
-                </header>
-            }
-        })
-    };
-    let refresh_failed = move || {
-        failure.get().filter(|_| shown.with(Option::is_some)).map(|error| {
-            view! {
-                <div class="notice" role="status">
-                    <p>
-                        {format!("Could not refresh this connection: {}. Showing the copy from the list.", error.title())}
-                    </p>
-                    <button type="button" class="button button--secondary button--small" on:click=move |_| retry.run(())>
-                        "Retry"
-                    </button>
-                </div>
-            }
-        })
-    };
-    let body = move || {
-        if not_found.get() {
-            return EitherOf4::A(view! { <NotFound id=id_text.clone() back_href /> });
-        }
-        match (facts.get(), failure.get()) {
-            (Some(connection), _) => EitherOf4::B(view! {
-                <Facts connection />
-                <section class="detail__section" aria-labelledby="timeline-title">
-                    <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
-                    {move || moments.get().map(|moments| view! { <Timeline moments now /> })}
-                </section>
-            }),
-            (None, Some(error)) => EitherOf4::C(view! {
-                <LoadErrorPanel
-                    error
-                    showing_since=None
-                    now
-                    retry_at=Signal::stored(None)
-                    on_retry=retry
-                    headline="This connection could not be loaded"
-                />
-            }),
-            (None, None) => EitherOf4::D(view! {
-                <div class="loading" role="status">
-                    <p class="loading__text">"Loading the connection…"</p>
-                    <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
-                </div>
-            }),
-        }
-    };
-    let instructions = move || {
-        facts.with(|c| {
-            c.as_ref()
-                .map(|c| view! { <InstructionsSection text=c.instructions().map(str::to_owned) /> })
-        })
-    };
     view! {
-        <DetailNav place back_href />
-        {header}
-        {refresh_failed}
-        {body}
-        {instructions}
+        <div class="detail__health">
+            <div class="card__badges">
+                {move || health.get().map(|(status, _)| view! { <StatusBadge status /> })}
+                <span class="badge badge--stale" hidden=move || !stale()>
+                    <Icon name="stale" />
+                    <span class="badge__label">"Stale"</span>
+                </span>
+            </div>
+            <button
+                type="button"
+                class="button button--secondary button--small"
+                aria-busy=move || testing.get().to_string()
+                on:click=move |_| on_test.run(())
+            >
+                <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
+                    <Icon name="refresh" />
+                </span>
+                {move || if testing.get() { "Testing…" } else { "Test now" }}
+            </button>
+            <p class="card__note" role="status">
+                {move || test_note.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The API could not be asked again; the list's copy is on screen.
+#[component]
+fn RefreshFailed(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            <p>
+                {format!("Could not refresh this connection: {}. Showing the copy from the list.", error.title())}
+            </p>
+            <button type="button" class="button button--secondary button--small" on:click=move |_| on_retry.run(())>
+                "Retry"
+            </button>
+        </div>
     }
 }
 
