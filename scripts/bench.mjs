@@ -317,7 +317,7 @@ const machine = [
   `- Date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${command("git", ["-C", root, "rev-parse", "--short", "HEAD"])}`,
   `- CPU: ${cpus.length} × ${cpus[0]?.model ?? "unknown"}; memory ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${os.type()} ${os.release()}`,
   `- Browser: headless Chromium ${browser.version()} at ${VIEWPORT.width}×${VIEWPORT.height}; Node ${process.version}; ${command("rustc", ["--version"])}`,
-  `- Release build (\`trunk build --release\`), release demo API on loopback, median of ${options.runs} runs after one warm-up load`,
+  `- Release build (\`scripts/build\`), release demo API on loopback, median of ${options.runs} runs after one warm-up load`,
 ];
 const table = [
   "| N | first card (first / repeat visit) | complete count | longest load task | filter | search key (median / worst) | longest frame (scroll, type / refresh) | JS heap | wasm memory (load / refresh) | tab memory (load / refresh) | DOM nodes |",

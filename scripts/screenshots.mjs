@@ -1,5 +1,5 @@
 // Makes the README's screenshots from the release build in headless Chromium:
-//   node scripts/screenshots.mjs   (after `trunk build --release` and `cargo build -p demo-api`)
+//   node scripts/screenshots.mjs   (after `scripts/build` and `cargo build -p demo-api`)
 import { mkdirSync } from "node:fs";
 import { startBrowser, startServer } from "../e2e/harness.mjs";
 
