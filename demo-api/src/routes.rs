@@ -44,6 +44,21 @@ mod tests {
 
     /// One request over a real connection (tokio's io-util is not enabled, so a
     /// blocking std client on the blocking pool): the head lower-cased, and the body.
+    type Server = tokio::task::JoinHandle<std::io::Result<()>>;
+
+    /// The whole app on a free port, serving `dist` under its `_headers`.
+    async fn serve(
+        dist: &std::path::Path,
+        state: Arc<AppState>,
+    ) -> Result<(SocketAddr, Server), Box<dyn std::error::Error + Send + Sync>> {
+        let site = Arc::new(Site::new(dist.to_path_buf()));
+        site.check_headers().await?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let address = listener.local_addr()?;
+        let server = tokio::spawn(async move { axum::serve(listener, app(state, site)).await });
+        Ok((address, server))
+    }
+
     async fn request(
         address: SocketAddr,
         method: &str,
@@ -101,12 +116,8 @@ mod tests {
              /assets/*\n  Cache-Control: immutable\n",
         )
         .await?;
-        let site = Arc::new(Site::new(dist.clone()));
-        site.check_headers().await?;
-        let state = Arc::new(AppState::new(Scenario::default(), 0));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let address = listener.local_addr()?;
-        let server = tokio::spawn(async move { axum::serve(listener, app(state, site)).await });
+        let (address, server) =
+            serve(&dist, Arc::new(AppState::new(Scenario::default(), 0))).await?;
 
         let (head, body) = request(address, "GET", "/connections/abc", "").await?;
         assert!(head.starts_with("http/1.1 200"), "{head}");
@@ -164,12 +175,8 @@ mod tests {
         tokio::fs::write(dist.join("index.html"), "<!doctype html>console").await?;
         let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/_headers");
         tokio::fs::copy(&shipped, dist.join("_headers")).await?;
-        let site = Arc::new(Site::new(dist.clone()));
-        site.check_headers().await?;
-        let state = Arc::new(AppState::new(Scenario::default(), 0));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let address = listener.local_addr()?;
-        let server = tokio::spawn(async move { axum::serve(listener, app(state, site)).await });
+        let (address, server) =
+            serve(&dist, Arc::new(AppState::new(Scenario::default(), 0))).await?;
 
         let browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n";
         for path in [
@@ -228,20 +235,13 @@ mod tests {
              /config.json\n  Cache-Control: no-cache\n",
         )
         .await?;
-        let site = Arc::new(Site::new(dist.clone()));
-        site.check_headers().await?;
         let scenario = Scenario {
             cors_origins: vec![CONSOLE.to_owned()],
             test_delay_ms: 0,
             ..Scenario::default()
         };
         let state = Arc::new(AppState::new(scenario.clone(), 0));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let address = listener.local_addr()?;
-        let server = {
-            let state = Arc::clone(&state);
-            tokio::spawn(async move { axum::serve(listener, app(state, site)).await })
-        };
+        let (address, server) = serve(&dist, Arc::clone(&state)).await?;
         let list = "/api/mcp-connections";
         let key = |key: &str| format!("Authorization: Bearer {key}\r\n");
         let origin = format!("Origin: {CONSOLE}\r\n");

@@ -191,7 +191,7 @@ pub fn ConnectionDetail(
             let name = display_name(&connection.name);
             let instructions = connection.instructions().map(str::to_owned);
             EitherOf4::B(view! {
-                <header class="detail__header">
+                <header class="page__header detail__header">
                     <div class="detail__title">
                         <p class="detail__eyebrow">"MCP connection"</p>
                         <h1 class="page__title" tabindex="-1">

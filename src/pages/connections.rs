@@ -539,15 +539,17 @@ pub fn ConnectionsPage(
     });
     let detail = move || {
         let id = detail_id.get()?;
+        // Memos: a refresh that leaves this connection and its place as they were
+        // changes nothing on its page.
         let listed = {
             let id = id.clone();
-            Signal::derive(move || {
+            Memo::new(move |_| {
                 list.with(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())
             })
         };
         let place = {
             let id = id.clone();
-            Signal::derive(move || {
+            Memo::new(move |_| {
                 rows.with(|rows| {
                     let ids = (0..rows.len()).filter_map(|row| rows.id(row));
                     neighbours(ids, &id).map(|(previous, row, next)| Place {
