@@ -274,6 +274,17 @@ async fn the_server_address_names_its_real_host_and_warns_on_plain_http() {
 }
 
 #[wasm_bindgen_test]
+async fn a_hidden_character_in_a_host_is_shown_where_it_is() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ServerAddressView url="https://pay\u{200B}pal.example/\u{202E}x".to_owned() sends_token=false /> }
+    });
+    assert_eq!(text(&find(&root, ".address__host")), "payZWSPpal.example");
+    assert_eq!(text(&find(&root, ".address__rest")), "/RLOx");
+    assert!(!text(&root).contains(['\u{200B}', '\u{202E}']));
+}
+
+#[wasm_bindgen_test]
 async fn filter_bar_shows_counts_and_reports_choices() {
     let root = container();
     let selected = RwSignal::new(StatusFilter::All);

@@ -8,7 +8,8 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::model::hidden_chars::{Piece, TextStats, pieces};
+use super::revealed_text::RevealedText;
+use crate::model::hidden_chars::TextStats;
 
 #[component]
 pub fn InstructionsFull(
@@ -41,24 +42,15 @@ pub fn InstructionsFull(
             </p>
         }
     });
-    let shown = pieces(&text)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(run) => Either::Left(run.to_owned()),
-            Piece::Hidden(hidden) => Either::Right(view! {
-                <span class="hidden-char" title=hidden.description()>{hidden.token()}</span>
-            }),
-        })
-        .collect_view();
     Either::Right(view! {
         <div class="instructions-full__head">
             <span class="instructions__size">{size}</span>
-            <CopyButton text=Signal::stored(text) what="instructions" />
+            <CopyButton text=Signal::stored(text.clone()) what="instructions" />
         </div>
         {summary}
         // Focusable: a long text scrolls in its own box, and keyboard users must reach it.
         <pre class="instructions-full" tabindex="0" aria-label="Instructions, exactly as agents receive them">
-            {shown}
+            <RevealedText text />
         </pre>
     })
 }

@@ -12,6 +12,7 @@ pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;
 pub mod remount;
+pub mod revealed_text;
 pub mod search_box;
 pub mod server_address;
 pub mod server_link;

@@ -5,6 +5,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::revealed_text::RevealedText;
 use super::server_link::ServerLink;
 use crate::model::server_address::ServerAddress;
 use crate::model::text::safe_http_url;
@@ -36,9 +37,19 @@ pub fn ServerAddressView(
         <span class="address__scheme">{format!("{}://", address.scheme)}</span>
         {address
             .user_info
-            .map(|user| view! { <span class="address__user">{format!("{user}@")}</span> })}
-        <strong class="address__host">{address.host.to_owned()}</strong>
-        <span class="address__rest">{address.rest.to_owned()}</span>
+            .map(|user| {
+                view! {
+                    <span class="address__user">
+                        <RevealedText text=format!("{user}@") />
+                    </span>
+                }
+            })}
+        <strong class="address__host">
+            <RevealedText text=address.host.to_owned() />
+        </strong>
+        <span class="address__rest">
+            <RevealedText text=address.rest.to_owned() />
+        </span>
     };
     let shown = match safe_http_url(&url) {
         Some(href) => Either::Left(view! {

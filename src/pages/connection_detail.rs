@@ -18,6 +18,7 @@ use crate::components::icon::Icon;
 use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::remount::remount;
+use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
 use crate::components::status_badge::StatusBadge;
 use crate::components::timeline::{Moment, Timeline};
@@ -195,7 +196,9 @@ pub fn ConnectionDetail(
                     <div class="detail__title">
                         <p class="detail__eyebrow">"MCP connection"</p>
                         <h1 class="page__title" tabindex="-1">
-                            <bdi>{name}</bdi>
+                            <bdi>
+                                <RevealedText text=name />
+                            </bdi>
                         </h1>
                     </div>
                     <HealthControls health stale_before testing test_note on_test />
@@ -385,7 +388,9 @@ fn Facts(connection: Connection) -> impl IntoView {
                 <dt>{label}</dt>
                 <dd class="fact__copyable">
                     <code class="connection-id">
-                        <bdi>{value.clone()}</bdi>
+                        <bdi>
+                            <RevealedText text=value.clone() />
+                        </bdi>
                     </code>
                     <CopyButton text=Signal::stored(value) what />
                 </dd>
@@ -399,7 +404,9 @@ fn Facts(connection: Connection) -> impl IntoView {
                 <div class="fact fact--wide">
                     <dt>"Name"</dt>
                     <dd class="fact__copyable">
-                        <bdi>{connection.name.clone()}</bdi>
+                        <bdi>
+                            <RevealedText text=connection.name.clone() />
+                        </bdi>
                         <CopyButton text=Signal::stored(connection.name.clone()) what="name" />
                     </dd>
                 </div>
