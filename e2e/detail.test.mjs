@@ -61,9 +61,34 @@ test("a card opens its connection's page with every field, and Back restores the
   assert.ok(Math.abs((await ctx.page.evaluate(() => window.scrollY)) - scrolled) <= 2, "scrolled where it was");
   const focused = await ctx.page.evaluate(() => document.activeElement?.closest("article")?.dataset.connectionId);
   assert.equal(focused, target.id, "focus returns to the card that was opened");
-  // Back came through history: Forward opens the connection again.
+  // Back came through history: Forward opens the connection again, and its way back
+  // is still Back, not a new entry.
   await ctx.page.goForward();
   await heading().getByText(target.name).waitFor();
+  const entries = await ctx.page.evaluate(() => history.length);
+  await ctx.page.getByRole("link", { name: "← All connections" }).click();
+  await cards().first().waitFor();
+  assert.equal(path(), "/?status=error&sort=name");
+  assert.equal(await ctx.page.evaluate(() => history.length), entries, "went back, pushed nothing");
+  await ctx.page.goForward();
+  await heading().getByText(target.name).waitFor();
+});
+
+test("Retry on a page that could not load moves focus to what loads", async () => {
+  const [target] = await ctx.server.api("/api/mcp-connections");
+  await ctx.server.scenario({ fault: "status", faultStatus: 503 });
+  await open(detailPath(target.id));
+  const retry = ctx.page.locator(".detail .alert").getByRole("button", { name: "Retry" });
+  await retry.waitFor();
+  await ctx.page.getByRole("heading", { name: "This connection could not be loaded" }).waitFor();
+  // Still failing: focus lands on the new panel's Retry.
+  await retry.focus();
+  await ctx.page.keyboard.press("Enter");
+  await ctx.page.waitForFunction(() => document.activeElement?.matches(".detail .alert .button"));
+  await ctx.server.scenario({});
+  await ctx.page.keyboard.press("Enter");
+  await heading().getByText(target.name).waitFor();
+  await ctx.page.waitForFunction(() => document.activeElement?.matches(".detail__header h1"));
 });
 
 test("a pasted link works, also after a reload, and the browser's Back leads to the list", async () => {
@@ -131,6 +156,13 @@ test("hidden characters in instructions are made visible and counted; plain http
   assert.match(summary, /bidirectional control/);
   assert.match(summary, /tag characters/);
   await ctx.page.getByText("Plain HTTP: the agents' calls and the bearer token travel unencrypted.").waitFor();
+  // The tab's title is plain text: a bidi override there shows as its token too.
+  const spoof = records.find((c) => c.id === "2bdc02dc-ceda-4eed-85b1-39ff54b8bef0");
+  assert.ok(spoof.name.includes("\u202E"));
+  const spoofPage = await ctx.browser.page(ctx.server.origin + detailPath(spoof.id));
+  await spoofPage.locator(".detail__header h1 .hidden-char").getByText("RLO").waitFor();
+  assert.equal(await spoofPage.title(), "Invoice export [RLO]fdp.exe · MCP connections · MCP Console");
+  await spoofPage.context().close();
   // Copy gives agents' text exactly, hidden characters included.
   await ctx.page.getByRole("button", { name: "Copy instructions" }).click();
   assert.equal(await ctx.page.evaluate(() => navigator.clipboard.readText()), target.instructions);

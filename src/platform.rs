@@ -62,23 +62,36 @@ pub fn replace_search(search: &str) {
 /// Goes to `url` (a path and query of this origin) as a new history entry, without a
 /// reload.
 pub fn push_url(url: &str) {
-    change_url(url, false);
+    push_state(url, &JsValue::NULL);
 }
 
-/// Goes to `url` in the current history entry.
+/// Like `push_url`, with `mark` kept in the new entry: `history_mark` reads it back
+/// whenever Back or Forward (or a reload) returns to that entry.
+pub fn push_url_marked(url: &str, mark: &str) {
+    push_state(url, &JsValue::from_str(mark));
+}
+
+/// Goes to `url` in the current history entry, which keeps its mark.
 pub fn replace_url(url: &str) {
-    change_url(url, true);
-}
-
-fn change_url(url: &str, replace: bool) {
     let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
         return;
     };
-    let _ = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
-    } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(url))
-    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(url));
+}
+
+/// The mark of the current history entry, if `push_url_marked` made it.
+pub fn history_mark() -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.history().ok())
+        .and_then(|history| history.state().ok())
+        .and_then(|state| state.as_string())
+}
+
+fn push_state(url: &str, state: &JsValue) {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.push_state_with_url(state, "", Some(url));
+    }
 }
 
 /// Back one history entry (its `popstate` follows).
@@ -91,6 +104,20 @@ pub fn history_back() {
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         document.set_title(title);
+    }
+}
+
+/// Focuses the element of the first selector that matches one.
+pub fn focus_first(selectors: &[&str]) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let element = selectors
+        .iter()
+        .find_map(|selector| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }
 

@@ -282,6 +282,24 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// The text for a place that takes plain text only (the document title), with each
+/// flagged character as its token in brackets: a bidi control must not reorder the
+/// tab's title, nor an invisible character hide in it.
+pub fn revealed_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(run) => out.push_str(run),
+            Piece::Hidden(hidden) => {
+                out.push('[');
+                out.push_str(&hidden.token());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
 /// Counts for the instructions panel.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextStats {
@@ -337,6 +355,14 @@ mod tests {
 
     fn hidden(ch: char, kind: HiddenKind) -> Piece<'static> {
         Piece::Hidden(HiddenChar { ch, kind })
+    }
+
+    #[test]
+    fn plain_text_shows_tokens_in_brackets() {
+        assert_eq!(revealed_plain("Plain name"), "Plain name");
+        assert_eq!(revealed_plain("pay\u{202E}lmth.exe"), "pay[RLO]lmth.exe");
+        assert_eq!(revealed_plain("a\u{200B}b\u{E0069}"), "a[ZWSP]b[TAG i]");
+        assert_eq!(revealed_plain(""), "");
     }
 
     /// The input back from its pieces.

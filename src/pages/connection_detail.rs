@@ -23,6 +23,7 @@ use crate::components::server_address::ServerAddressView;
 use crate::components::status_badge::StatusBadge;
 use crate::components::timeline::{Moment, Timeline};
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
+use crate::model::hidden_chars::revealed_plain;
 use crate::model::route::Route;
 use crate::platform;
 
@@ -35,6 +36,10 @@ pub struct Place {
     pub next: Option<String>,
     pub rows: usize,
 }
+
+/// Where focus goes when the page's content appears: its heading (the name, or "not
+/// found"), else Retry of a failed load, else the main region.
+pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
 
 #[component]
 pub fn ConnectionDetail(
@@ -63,6 +68,8 @@ pub fn ConnectionDetail(
 ) -> impl IntoView {
     let fetched = RwSignal::new(None::<Result<Connection, LoadError>>);
     let fetching = StoredValue::new(false);
+    // Set by Retry, which takes away the panel or notice holding focus.
+    let refocus = StoredValue::new(false);
     let fetch = {
         let id = id.clone();
         move || {
@@ -82,6 +89,10 @@ pub fn ConnectionDetail(
                 }
                 let _ = fetched.try_set(Some(result));
                 fetching.try_set_value(false);
+                if refocus.try_get_value() == Some(true) {
+                    refocus.set_value(false);
+                    request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
+                }
             });
         }
     };
@@ -139,7 +150,9 @@ pub fn ConnectionDetail(
     Effect::new(move || {
         let title = match (name.get(), not_found.get()) {
             (_, true) => "Connection not found · MCP Console".to_owned(),
-            (Some(name), false) => format!("{name} · MCP connections · MCP Console"),
+            (Some(name), false) => {
+                format!("{} · MCP connections · MCP Console", revealed_plain(&name))
+            }
             (None, false) => "Connection · MCP Console".to_owned(),
         };
         platform::set_title(&title);
@@ -169,6 +182,9 @@ pub fn ConnectionDetail(
     let retry = Callback::new({
         let fetch = fetch.clone();
         move |()| {
+            // The heading, while the answer is awaited, if the page shows one.
+            platform::focus_first(&[DETAIL_FOCUS[0]]);
+            refocus.set_value(true);
             fetched.set(None);
             fetch();
         }
@@ -231,7 +247,7 @@ pub fn ConnectionDetail(
     });
     view! {
         <DetailNav place back_href />
-        <div node_ref=host></div>
+        <div class="detail" node_ref=host></div>
     }
 }
 

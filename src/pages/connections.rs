@@ -39,10 +39,14 @@ use crate::model::search::Query;
 use crate::model::selection::{counts, filtered, search_hits};
 use crate::model::sort::{SortOrder, sorted_positions};
 use crate::model::view_state::ViewState;
-use crate::pages::connection_detail::{ConnectionDetail, Place};
+use crate::pages::connection_detail::{ConnectionDetail, DETAIL_FOCUS, Place};
 use crate::platform;
 
 const LIST_TITLE: &str = "MCP connections · MCP Console";
+
+/// The history mark of a connection's page opened from the list: the entry before it
+/// is that list, so the way back is Back (and Forward then still works).
+const OPENED_FROM_LIST: &str = "opened-from-list";
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
 const CLOCK_TICK: Duration = Duration::from_secs(1);
@@ -72,10 +76,8 @@ pub fn ConnectionsPage(
             .unwrap_or(false)
     };
     let route = RwSignal::new(Route::from_path(&platform::location_path()));
-    // Where the list was scrolled, for the way back; whether the entry before this
-    // one in history is that list.
+    // Where the list was scrolled, for the way back.
     let list_scroll = StoredValue::new(0.0_f64);
-    let list_behind = StoredValue::new(false);
 
     let load = move || {
         if !state.try_update(LoadState::begin).unwrap_or(false) {
@@ -159,9 +161,6 @@ pub fn ConnectionsPage(
         if from_list && !to_list {
             list_scroll.set_value(platform::scroll_y());
         }
-        if to_list {
-            list_behind.set_value(false);
-        }
         view.set(ViewState::from_query(&platform::location_search()));
         route.set(next);
         if to_list && !from_list {
@@ -177,16 +176,16 @@ pub fn ConnectionsPage(
             // A connection's page starts at its top, with focus on its name (the
             // link that opened it is hidden now).
             platform::scroll_to_y(0.0);
-            request_animation_frame(|| {
-                focus_first(&[".detail__header h1", ".empty__title", "#main"])
-            });
+            request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
         }
     };
     let navigate = move |kind: &str, href: &str| {
         match kind {
             // The list this page was opened from is one step back: go there, so
             // that Forward and Back stay what the admin expects.
-            "back" if list_behind.get_value() => platform::history_back(),
+            "back" if platform::history_mark().as_deref() == Some(OPENED_FROM_LIST) => {
+                platform::history_back();
+            }
             "back" => {
                 platform::push_url(href);
                 follow_location();
@@ -197,8 +196,10 @@ pub fn ConnectionsPage(
                 follow_location();
             }
             _ => {
-                platform::push_url(&format!("{href}{}", platform::location_search()));
-                list_behind.set_value(true);
+                platform::push_url_marked(
+                    &format!("{href}{}", platform::location_search()),
+                    OPENED_FROM_LIST,
+                );
                 follow_location();
             }
         }
@@ -647,17 +648,6 @@ pub fn ConnectionsPage(
         <p class="visually-hidden" aria-live="polite">
             {move || announcement.get()}
         </p>
-    }
-}
-
-/// Focuses the element of the first selector that matches one.
-fn focus_first(selectors: &[&str]) {
-    let element = selectors
-        .iter()
-        .find_map(|selector| document().query_selector(selector).ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }
 
