@@ -1,6 +1,7 @@
 // Prints the release build's size per file: raw, gzip and brotli (both at their
-// highest level, as scripts/compress.mjs writes them). Everything listed is loaded
-// on first visit, so the total is the initial transfer.
+// highest level, as scripts/compress.mjs writes them). Everything but the split parts
+// of the wasm is loaded on first visit: their total is the initial transfer. A split
+// part (`split_NAME-hash.wasm`) is fetched the first time its code runs.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -24,14 +25,26 @@ const rows = readdirSync(dist, { recursive: true, withFileTypes: true })
       }).length,
     };
   });
-const total = rows.reduce(
+const isSplit = (row) => /(^|\/)(split|chunk)_[^/]*\.wasm$/.test(row.name);
+const initial = rows.filter((row) => !isSplit(row));
+const later = rows.filter(isSplit);
+const total = initial.reduce(
   (sum, row) => ({ ...sum, raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { name: "total (initial transfer)", raw: 0, gzip: 0, brotli: 0 },
 );
 
+const print = (row) => {
+  const name = row.name.replace(/_[0-9]{6,}-[0-9a-f]{16}\.wasm$/, "-‹hash›.wasm").replace(/-[0-9a-f]{8,16}(?=[._])/, "-‹hash›");
+  console.log(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+};
 console.log("| file | raw | gzip | brotli |");
 console.log("|---|---:|---:|---:|");
-for (const row of [...rows, total]) {
-  const name = row.name.replace(/-[0-9a-f]{8,16}(?=[._])/, "-‹hash›");
-  console.log(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+[...initial, total].forEach(print);
+if (later.length > 0) {
+  console.log("");
+  console.log("Fetched the first time they are needed (a connection's page):");
+  console.log("");
+  console.log("| file | raw | gzip | brotli |");
+  console.log("|---|---:|---:|---:|");
+  later.forEach(print);
 }

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use crate::api::LoadError;
 use crate::api::client::ApiClient;
 use crate::components::copy_button::CopyButton;
+use crate::components::deferred::CodeNotLoaded;
 use crate::components::icon::Icon;
 use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
@@ -40,6 +41,82 @@ pub struct Place {
 /// Where focus goes when the page's content appears: its heading (the name, or "not
 /// found"), else Retry of a failed load, else the main region.
 pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
+
+/// What the list page hands a connection's page.
+#[derive(Clone)]
+pub struct DetailProps {
+    pub id: String,
+    pub client: StoredValue<ApiClient>,
+    pub listed: Signal<Option<Connection>>,
+    pub now: Signal<DateTime<Utc>>,
+    pub stale_before: Signal<DateTime<Utc>>,
+    pub testing: Signal<bool>,
+    pub test_note: Signal<Option<String>>,
+    pub on_test: Callback<()>,
+    pub on_unauthorized: Callback<()>,
+    pub place: Signal<Option<Place>>,
+    pub back_href: Signal<String>,
+    pub on_open: Callback<String>,
+}
+
+/// A connection's page. The split release build (`scripts/build`, `--cfg wasm_split`)
+/// makes this function and all it alone uses a wasm module of its own, fetched the
+/// first time a connection is opened; other builds call it directly.
+pub async fn connection_page(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
+    #[cfg(wasm_split)]
+    return connection_page_view(props).await;
+    #[cfg(not(wasm_split))]
+    return connection_page_view(props);
+}
+
+#[cfg(wasm_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for CodeNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        CodeNotLoaded
+    }
+}
+
+#[cfg_attr(
+    wasm_split,
+    leptos::wasm_split::wasm_split(
+        connection_page,
+        fallible,
+        wasm_split_path = leptos::wasm_split
+    )
+)]
+fn connection_page_view(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
+    let DetailProps {
+        id,
+        client,
+        listed,
+        now,
+        stale_before,
+        testing,
+        test_note,
+        on_test,
+        on_unauthorized,
+        place,
+        back_href,
+        on_open,
+    } = props;
+    Ok(view! {
+        <ConnectionDetail
+            id
+            client
+            listed
+            now
+            stale_before
+            testing
+            test_note
+            on_test
+            on_unauthorized
+            place
+            back_href
+            on_open
+        />
+    }
+    .into_any())
+}
 
 #[component]
 pub fn ConnectionDetail(

@@ -21,6 +21,7 @@ use crate::api::LoadError;
 use crate::api::client::ApiClient;
 use crate::components::connection_card::ConnectionCard;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
+use crate::components::deferred::Deferred;
 use crate::components::filter_bar::FilterBar;
 use crate::components::icon::Icon;
 use crate::components::load_error_panel::LoadErrorPanel;
@@ -39,7 +40,7 @@ use crate::model::search::Query;
 use crate::model::selection::{counts, filtered, search_hits};
 use crate::model::sort::{SortOrder, sorted_positions};
 use crate::model::view_state::ViewState;
-use crate::pages::connection_detail::{ConnectionDetail, DETAIL_FOCUS, Place};
+use crate::pages::connection_detail::{DETAIL_FOCUS, DetailProps, Place, connection_page};
 use crate::platform;
 
 const LIST_TITLE: &str = "MCP connections · MCP Console";
@@ -583,20 +584,31 @@ pub fn ConnectionsPage(
                 navigate("step", &path);
             }
         });
+        let props = DetailProps {
+            id,
+            client,
+            listed: listed.into(),
+            now: now.into(),
+            stale_before: stale_before.into(),
+            testing: flag,
+            test_note,
+            on_test,
+            on_unauthorized,
+            place: place.into(),
+            back_href,
+            on_open,
+        };
+        // The first opening may wait for the page's code: focus goes to its heading
+        // once it is there.
+        let on_shown = Callback::new(|()| {
+            request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
+        });
         Some(view! {
-            <ConnectionDetail
-                id
-                client
-                listed
-                now
-                stale_before
-                testing=flag
-                test_note
-                on_test
-                on_unauthorized
-                place
-                back_href
-                on_open
+            <Deferred
+                load=move || connection_page(props.clone())
+                what="this connection's page"
+                on_shown
+                back=back_href
             />
         })
     };
