@@ -215,6 +215,11 @@ test("previous and next step through the filtered list by button and by K / J", 
   await ctx.page.goBack();
   await cards().first().waitFor();
   assert.equal(path(), "/?status=error");
+  // The page's keys went with it.
+  await ctx.page.keyboard.press("j");
+  await ctx.page.waitForTimeout(200);
+  assert.equal(path(), "/?status=error");
+  assert.ok(await cards().first().isVisible());
 });
 
 test("Test now on a connection's page updates its status and times and keeps focus", async () => {

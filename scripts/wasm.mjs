@@ -1,7 +1,8 @@
 // The wasm half of the release build (scripts/build runs it after `trunk build` has
 // written the page shell): splits the app's wasm where `#[wasm_split]` marks a lazily
 // loaded function (a connection's page), generates the JS bindings, optimises every
-// module, names each file by its content and writes the integrity hashes.
+// module (wasm-opt for wasm, terser for JS), names each file by its content and
+// writes the integrity hashes.
 //
 //   node scripts/wasm.mjs INPUT.wasm DIST
 //
@@ -66,6 +67,12 @@ run("wasm-bindgen", [
   path.join(work, "split", "mcp-console.wasm"),
 ]);
 const optimise = (from, to) => run("wasm-opt", ["-Oz", ...FEATURES, from, "-o", to]);
+// Exports and the module names of imports are kept: the loader imports `initSync`
+// from the glue, and the glue's imports object names what the wasm asks for.
+const minify = (file) => {
+  run("terser", [file, "--module", "--compress", "--mangle", "--output", file]);
+  return readFileSync(file, "utf8");
+};
 
 mkdirSync(assets, { recursive: true });
 let loader = readFileSync(path.join(work, "split", LOADER), "utf8");
@@ -93,14 +100,23 @@ const main = readFileSync(mainPath);
 const mainName = `mcp-console-${digest(main)}_bg.wasm`;
 writeFileSync(path.join(assets, mainName), main);
 
-let glue = readFileSync(path.join(work, "pkg", "mcp-console.js"), "utf8");
+// The two name each other, so the names go in after the shared hash of both; only
+// the import statement names the loader's file, the glue's imports object keeps the
+// module name the wasm asks for.
+loader = replaceExactly(loader, `from "./mcp-console.js"`, `from "./@GLUE@"`, 1, "wasm-split's loader");
+writeFileSync(path.join(work, "loader.js"), loader);
+loader = minify(path.join(work, "loader.js"));
+const gluePath = path.join(work, "pkg", "mcp-console.js");
+writeFileSync(
+  gluePath,
+  replaceExactly(readFileSync(gluePath, "utf8"), ` from "${LOADER}"`, ` from "./@LOADER@"`, 1, "wasm-bindgen's glue"),
+);
+let glue = minify(gluePath);
 const shared = digest(glue, loader);
 const glueName = `mcp-console-${shared}.js`;
 const loaderName = `wasm-split-${shared}.js`;
-// Only the import statement names the file; the imports object keeps the module
-// name the wasm asks for.
-glue = replaceExactly(glue, ` from "${LOADER}"`, ` from "./${loaderName}"`, 1, "wasm-bindgen's glue");
-loader = replaceExactly(loader, `from "./mcp-console.js"`, `from "./${glueName}"`, 1, "wasm-split's loader");
+glue = replaceExactly(glue, "@LOADER@", loaderName, 1, "the minified glue");
+loader = replaceExactly(loader, "@GLUE@", glueName, 1, "the minified loader");
 writeFileSync(path.join(assets, glueName), glue);
 writeFileSync(path.join(assets, loaderName), loader);
 

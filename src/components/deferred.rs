@@ -1,7 +1,8 @@
 //! A view whose code may arrive later: in the release build a connection's page is a
-//! wasm module of its own, fetched the first time it is needed (`pages::connection_detail::connection_page`). Until
-//! the view is there the host says it is loading; when its code cannot be fetched
-//! (offline, say) it says so, with Retry, and the rest of the console keeps working.
+//! wasm module of its own, fetched the first time it is needed
+//! (`pages::connection_detail::connection_page`). Until the view is there the host
+//! says it is loading; when its code cannot be fetched (offline, say) it says so,
+//! with Retry and the way back, and the rest of the console keeps working.
 
 use std::any::Any;
 use std::future::Future;
