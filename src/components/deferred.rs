@@ -78,7 +78,8 @@ where
         Phase::Failed => Some(Either::Right(view! {
             <div class="alert" role="alert">
                 <div class="alert__body">
-                    <h2 class="alert__title">{format!("The code of {what} could not be fetched")}</h2>
+                    // It stands for the whole page, whose heading it takes.
+                    <h1 class="alert__title">{format!("The code of {what} could not be fetched")}</h1>
                     <p class="alert__advice">
                         "Check your network connection, then retry. The list of connections still works."
                     </p>
