@@ -47,15 +47,21 @@ pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#m
 pub struct DetailProps {
     pub id: String,
     pub client: StoredValue<ApiClient>,
+    /// The list's copy of the connection, if the list has it.
     pub listed: Signal<Option<Connection>>,
     pub now: Signal<DateTime<Utc>>,
     pub stale_before: Signal<DateTime<Utc>>,
+    /// A health check of this connection is running, and what the last one said.
     pub testing: Signal<bool>,
     pub test_note: Signal<Option<String>>,
     pub on_test: Callback<()>,
+    /// The API refused the key (HTTP 401).
     pub on_unauthorized: Callback<()>,
+    /// Its place in the list view, `None` when it is not among the rows.
     pub place: Signal<Option<Place>>,
+    /// The list view this page belongs to (filter, search and sort kept).
     pub back_href: Signal<String>,
+    /// Opens another connection of the list (previous / next by keyboard).
     pub on_open: Callback<String>,
 }
 
@@ -85,6 +91,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for CodeNotLoaded {
     )
 )]
 fn connection_page_view(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
+    Ok(view! { <ConnectionDetail props /> }.into_any())
+}
+
+#[component]
+pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
     let DetailProps {
         id,
         client,
@@ -99,50 +110,6 @@ fn connection_page_view(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
         back_href,
         on_open,
     } = props;
-    Ok(view! {
-        <ConnectionDetail
-            id
-            client
-            listed
-            now
-            stale_before
-            testing
-            test_note
-            on_test
-            on_unauthorized
-            place
-            back_href
-            on_open
-        />
-    }
-    .into_any())
-}
-
-#[component]
-pub fn ConnectionDetail(
-    id: String,
-    client: StoredValue<ApiClient>,
-    /// The list's copy of the connection, if the list has it.
-    #[prop(into)]
-    listed: Signal<Option<Connection>>,
-    #[prop(into)] now: Signal<DateTime<Utc>>,
-    #[prop(into)] stale_before: Signal<DateTime<Utc>>,
-    /// A health check of this connection is running, and what the last one said.
-    #[prop(into)]
-    testing: Signal<bool>,
-    #[prop(into)] test_note: Signal<Option<String>>,
-    on_test: Callback<()>,
-    /// The API refused the key (HTTP 401).
-    on_unauthorized: Callback<()>,
-    /// Its place in the list view, `None` when it is not among the rows.
-    #[prop(into)]
-    place: Signal<Option<Place>>,
-    /// The list view this page belongs to (filter, search and sort kept).
-    #[prop(into)]
-    back_href: Signal<String>,
-    /// Opens another connection of the list (previous / next by keyboard).
-    on_open: Callback<String>,
-) -> impl IntoView {
     let fetched = RwSignal::new(None::<Result<Connection, LoadError>>);
     let fetching = StoredValue::new(false);
     // Set by Retry, which takes away the panel or notice holding focus.
