@@ -15,8 +15,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::client::{self, ApiClient, Credentials};
+use crate::components::dom::DomView;
 use crate::components::sign_in::SignIn;
-use crate::components::states::{ConfigErrorPanel, LoadingState};
+use crate::components::states::{config_error_panel, loading_state};
 use crate::model::api_key::ApiKey;
 use crate::model::config::{AuthMode, Config};
 use crate::pages::connections::ConnectionsPage;
@@ -33,14 +34,14 @@ thread_local! {
 /// Starts the console: called once by `main`.
 pub fn start() {
     // Mounting also sets up the async executor that `spawn_local` needs.
-    show(|| view! { <LoadingState /> });
+    show(|| DomView::new(loading_state()));
     spawn_local(async {
         match client::fetch_config().await {
             Ok(config) => match stored_credentials(&config) {
                 Some(credentials) => show_connections(config, credentials),
                 None => show_sign_in(config, None),
             },
-            Err(error) => show(move || view! { <ConfigErrorPanel error /> }),
+            Err(error) => show(move || DomView::new(config_error_panel(&error))),
         }
     });
 }

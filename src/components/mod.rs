@@ -4,6 +4,7 @@ pub mod connection_card;
 pub mod connection_feed;
 pub mod copy_button;
 pub mod deferred;
+pub mod dom;
 pub mod filter_bar;
 pub mod highlighted;
 pub mod icon;

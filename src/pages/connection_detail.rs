@@ -275,7 +275,6 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
         Showing::Failed(error) => EitherOf4::C(view! {
             <LoadErrorPanel
                 error
-                showing_since=None
                 now
                 retry_at=Signal::stored(None)
                 on_retry=retry

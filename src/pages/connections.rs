@@ -10,9 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
-use leptos::either::{EitherOf3, EitherOf5};
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -22,13 +20,14 @@ use crate::api::client::ApiClient;
 use crate::components::connection_card::ConnectionCard;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::deferred::Deferred;
-use crate::components::filter_bar::FilterBar;
-use crate::components::icon::Icon;
-use crate::components::load_error_panel::LoadErrorPanel;
-use crate::components::rejected_notice::RejectedNotice;
-use crate::components::search_box::SearchBox;
-use crate::components::sort_select::SortSelect;
-use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
+use crate::components::dom::{self, DomView};
+use crate::components::filter_bar::filter_bar;
+use crate::components::icon::icon;
+use crate::components::load_error_panel::load_error_panel;
+use crate::components::rejected_notice::rejected_notice;
+use crate::components::search_box::search_box;
+use crate::components::sort_select::sort_select;
+use crate::components::states::{empty_state, loading_state, no_matches_state};
 use crate::model::changes::{error_count_announcement, status_changed};
 use crate::model::connection::{Connection, Status};
 use crate::model::filter::{StatusCounts, StatusFilter};
@@ -64,7 +63,7 @@ pub fn ConnectionsPage(
     let view = RwSignal::new(ViewState::from_query(&platform::location_search()));
     // Whether the current history entry was made by typing in the search box.
     let typing = StoredValue::new(false);
-    let search_input = NodeRef::<html::Input>::new();
+    let search_input = StoredValue::new_local(None::<web_sys::HtmlInputElement>);
     let now = RwSignal::new(platform::now());
     let changed = RwSignal::new(HashSet::<String>::new());
     let announcement = RwSignal::new(String::new());
@@ -251,7 +250,7 @@ pub fn ConnectionsPage(
                 && plain
                 && route.with_untracked(|r| *r == Route::List)
                 && !platform::is_typing_target(event.target())
-                && let Some(input) = search_input.get_untracked()
+                && let Some(Some(input)) = search_input.try_get_value()
             {
                 event.prevent_default();
                 let _ = input.focus();
@@ -261,11 +260,13 @@ pub fn ConnectionsPage(
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
 
-    let heading = NodeRef::<html::H1>::new();
+    let heading = dom::text_element("h1", "page__title", "MCP connections");
+    dom::set(&heading, "tabindex", "-1");
+    let heading_slot = StoredValue::new_local(heading.clone());
     let retry = Callback::new(move |()| {
         // The alert holding Retry disappears on success; keep focus on the page.
-        if let Some(h1) = heading.get() {
-            let _ = h1.focus();
+        if let Some(h1) = heading_slot.try_get_value() {
+            let _ = h1.unchecked_ref::<web_sys::HtmlElement>().focus();
         }
         load();
     });
@@ -437,7 +438,7 @@ pub fn ConnectionsPage(
         };
         let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
         let on_test = Callback::new(move |()| run_test(id.clone()));
-        Some(view! {
+        let card = view! {
             <ConnectionCard
                 connection
                 now
@@ -450,7 +451,8 @@ pub fn ConnectionsPage(
                 position=place
                 set_size=shown
             />
-        })
+        };
+        Some(card.into_inner().into_element())
     };
     let loaded = Memo::new(move |_| list.with(Option::is_some));
     let summary = move || {
@@ -472,20 +474,6 @@ pub fn ConnectionsPage(
     let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
     let retry_at = Signal::derive(move || state.with(|s| s.retry_at));
 
-    let banner = move || {
-        let error = failure.get()?;
-        let since = loaded_at.get()?;
-        Some(
-            view! { <LoadErrorPanel error showing_since=Some(since) now retry_at on_retry=retry /> },
-        )
-    };
-    let rejected = move || {
-        list.with(|list| {
-            list.as_ref()
-                .filter(|list| !list.rejected().is_empty())
-                .map(|list| view! { <RejectedNotice rejected=list.rejected().to_vec() /> })
-        })
-    };
     let screen = Memo::new(move |_| {
         let first_load = state.with(LoadState::is_first_load);
         match (loaded.get(), failure.get()) {
@@ -497,21 +485,6 @@ pub fn ConnectionsPage(
         }
     });
     let detail_open = Memo::new(move |_| route.with(|r| *r != Route::List));
-    let body = move || match screen.get() {
-        Screen::Loading => EitherOf5::A(view! { <LoadingState /> }),
-        Screen::Failed(error) => EitherOf5::B(view! {
-            <LoadErrorPanel error showing_since=None now retry_at on_retry=retry />
-        }),
-        Screen::Empty => EitherOf5::C(view! { <EmptyState /> }),
-        Screen::NoMatches => EitherOf5::D(view! {
-            <NoMatchesState
-                filter=selected.get_untracked()
-                query=view.with_untracked(|v| v.query.trim().to_owned())
-                on_show_all=show_all
-            />
-        }),
-        Screen::Cards => EitherOf5::E(view! { <ConnectionFeed rows card hidden=detail_open /> }),
-    };
     // Search, sort and filters only mean something once a list is there; while the
     // first load runs a placeholder holds their place so nothing jumps. A memo, so
     // that typing never rebuilds the search box under the admin's fingers.
@@ -521,26 +494,14 @@ pub fn ConnectionsPage(
         (false, _) => Controls::None,
     });
     let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
-    let controls = move || match controls_state.get() {
-        Controls::Shown => EitherOf3::A(view! {
-            <div class="controls">
-                <SearchBox query=query_text on_input=search input_ref=search_input />
-                <SortSelect selected=sort on_select=sort_by />
-            </div>
-            <FilterBar counts selected on_select=select />
-        }),
-        Controls::Placeholder => EitherOf3::B(
-            view! { <div class="controls controls--placeholder" aria-hidden="true"></div> },
-        ),
-        Controls::None => EitherOf3::C(()),
-    };
-
     let detail_id = Memo::new(move |_| match route.get() {
         Route::Connection(id) => Some(id),
         Route::List => None,
     });
-    let detail = move || {
-        let id = detail_id.get()?;
+    let detail = move |id: &Option<String>| -> web_sys::Node {
+        let Some(id) = id.clone() else {
+            return dom::nothing();
+        };
         // Memos: a refresh that leaves this connection and its place as they were
         // changes nothing on its page.
         let listed = {
@@ -603,64 +564,154 @@ pub fn ConnectionsPage(
         let on_shown = Callback::new(|()| {
             request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
         });
-        Some(view! {
-            <Deferred
-                load=move || connection_page(props.clone())
-                what="this connection's page"
-                on_shown
-                back=back_href
-            />
-        })
+        let host = dom::element("div", "");
+        dom::mount(&host, move || {
+            view! {
+                <Deferred
+                    load=move || connection_page(props.clone())
+                    what="this connection's page"
+                    on_shown
+                    back=back_href
+                />
+            }
+        });
+        host.into()
     };
 
-    view! {
-        <div class="routes" on:click=on_click>
-        <div class="list-view" hidden=move || detail_open.get()>
-        <div class="page__header">
-            <div>
-                <h1 class="page__title" node_ref=heading tabindex="-1">
-                    "MCP connections"
-                </h1>
-                <p class="page__lede">
-                    "The MCP servers your agents use, with problems first."
-                </p>
-            </div>
-            <div class="toolbar">
-                <span class="toolbar__updated">
-                    {move || {
-                        out_of_date
-                            .get()
-                            .then(|| view! { <span class="stale-chip">"Out of date"</span> })
-                    }}
-                    {updated}
-                </span>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    aria-busy=move || refreshing.get().to_string()
-                    on:click=move |_| load()
-                >
-                    <span class="refresh-icon" class:refresh-icon--spinning=move || refreshing.get()>
-                        <Icon name="refresh" />
-                    </span>
-                    "Refresh"
-                </button>
-            </div>
-        </div>
-        {controls}
-        <p class="summary" aria-live="polite">
-            {summary}
-        </p>
-        {banner}
-        {rejected}
-        {body}
-        </div>
-        {detail}
-        </div>
-        <p class="visually-hidden" aria-live="polite">
-            {move || announcement.get()}
-        </p>
-    }
+    let routes = dom::element("div", "routes");
+    dom::on(&routes, "click", move |event| {
+        if let Ok(event) = event.dyn_into::<ev::MouseEvent>() {
+            on_click(event);
+        }
+    });
+    let list_view = dom::add(&routes, "div", "list-view", "");
+    dom::watch_attr(&list_view, "hidden", move || {
+        detail_open.get().then(String::new)
+    });
+    let header = dom::add(&list_view, "div", "page__header", "");
+    let titles = dom::add(&header, "div", "", "");
+    dom::append(&titles, &heading);
+    dom::add(
+        &titles,
+        "p",
+        "page__lede",
+        "The MCP servers your agents use, with problems first.",
+    );
+    let toolbar = dom::add(&header, "div", "toolbar", "");
+    let updated_line = dom::add(&toolbar, "span", "toolbar__updated", "");
+    dom::append(
+        &updated_line,
+        &dom::rebuilt(
+            move || out_of_date.get(),
+            |out_of_date| match out_of_date {
+                true => dom::text_element("span", "stale-chip", "Out of date").into(),
+                false => dom::nothing(),
+            },
+        ),
+    );
+    let updated_text = document().create_text_node("");
+    dom::append(&updated_line, &updated_text);
+    dom::watch(move || updated_text.set_text_content(updated().as_deref()));
+    let refresh = dom::add(&toolbar, "button", "button button--secondary", "");
+    dom::set(&refresh, "type", "button");
+    dom::watch_attr(&refresh, "aria-busy", move || {
+        Some(refreshing.get().to_string())
+    });
+    dom::on(&refresh, "click", move |_| load());
+    let spinner = dom::add(&refresh, "span", "refresh-icon", "");
+    dom::watch_class(&spinner, "refresh-icon--spinning", move || refreshing.get());
+    dom::append(&spinner, &icon("refresh"));
+    dom::append_text(&refresh, "Refresh");
+
+    dom::append(
+        &list_view,
+        &dom::rebuilt(
+            move || controls_state.get(),
+            move |state| match state {
+                Controls::Shown => {
+                    let controls = dom::element("div", "controls");
+                    let (search_box, input) = search_box(query_text, search);
+                    search_input.set_value(Some(input));
+                    dom::append(&controls, &search_box);
+                    dom::append(&controls, &sort_select(sort.into(), sort_by));
+                    controls.into()
+                }
+                Controls::Placeholder => {
+                    let placeholder = dom::element("div", "controls controls--placeholder");
+                    dom::set(&placeholder, "aria-hidden", "true");
+                    placeholder.into()
+                }
+                Controls::None => dom::nothing(),
+            },
+        ),
+    );
+    dom::append(
+        &list_view,
+        &dom::rebuilt(
+            move || controls_state.get() == Controls::Shown,
+            move |shown| match shown {
+                true => filter_bar(counts.into(), selected.into(), select).into(),
+                false => dom::nothing(),
+            },
+        ),
+    );
+    let summary_line = dom::add(&list_view, "p", "summary", "");
+    dom::set(&summary_line, "aria-live", "polite");
+    dom::watch_text(&summary_line, summary);
+    // A failed refresh: the list stays, with what went wrong above it.
+    dom::append(
+        &list_view,
+        &dom::rebuilt(
+            move || failure.get().zip(loaded_at.get()),
+            move |failed| match failed {
+                Some((error, since)) => {
+                    load_error_panel(error, Some(*since), now.into(), retry_at, retry, None).into()
+                }
+                None => dom::nothing(),
+            },
+        ),
+    );
+    dom::append(
+        &list_view,
+        &dom::rebuilt(
+            move || list.get(),
+            |list| match list.as_ref().filter(|list| !list.rejected().is_empty()) {
+                Some(list) => rejected_notice(list.rejected()).into(),
+                None => dom::nothing(),
+            },
+        ),
+    );
+    dom::append(
+        &list_view,
+        &dom::rebuilt(
+            move || screen.get(),
+            move |screen| match screen {
+                Screen::Loading => loading_state().into(),
+                Screen::Failed(error) => {
+                    load_error_panel(error, None, now.into(), retry_at, retry, None).into()
+                }
+                Screen::Empty => empty_state().into(),
+                Screen::NoMatches => no_matches_state(
+                    selected.get_untracked(),
+                    &view.with_untracked(|v| v.query.trim().to_owned()),
+                    show_all,
+                )
+                .into(),
+                Screen::Cards => view! { <ConnectionFeed rows card hidden=detail_open /> }
+                    .into_inner()
+                    .into_element()
+                    .into(),
+            },
+        ),
+    );
+    dom::append(&routes, &dom::rebuilt(move || detail_id.get(), detail));
+
+    let page = dom::element("div", "");
+    dom::append(&page, &routes);
+    let announcer = dom::add(&page, "p", "visually-hidden", "");
+    dom::set(&announcer, "aria-live", "polite");
+    dom::watch_text(&announcer, move || announcement.get());
+    DomView::new(page)
 }
 
 /// Focuses the link of the card of `id`, if the card is rendered; the windowed list
