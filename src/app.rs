@@ -15,8 +15,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::api::client::{self, ApiClient, Credentials};
-use crate::components::dom::DomView;
-use crate::components::sign_in::SignIn;
+use crate::components::dom::{self, DomView};
+use crate::components::sign_in::sign_in;
 use crate::components::states::{config_error_panel, loading_state};
 use crate::model::api_key::ApiKey;
 use crate::model::config::{AuthMode, Config};
@@ -64,7 +64,7 @@ fn show_sign_in(config: Config, notice: Option<&'static str>) {
             let config = config.clone();
             request_animation_frame(move || show_connections(config, Credentials::Key(key)));
         });
-        view! { <SignIn notice on_key /> }
+        DomView::new(sign_in(notice, on_key))
     });
 }
 
@@ -88,16 +88,19 @@ fn show_connections(config: Config, credentials: Credentials) {
     });
     if let Some(sandbox) = sandbox {
         show_account(move || {
-            view! {
-                {sandbox.then(|| view! { <span class="sandbox-chip">"Sandbox"</span> })}
-                <button
-                    type="button"
-                    class="button button--secondary button--small"
-                    on:click=move |_| ask_for_key(SIGNED_OUT)
-                >
-                    "Sign out"
-                </button>
+            let account = dom::element("div", "topbar__account-items");
+            if sandbox {
+                dom::add(&account, "span", "sandbox-chip", "Sandbox");
             }
+            let sign_out = dom::add(
+                &account,
+                "button",
+                "button button--secondary button--small",
+                "Sign out",
+            );
+            dom::set(&sign_out, "type", "button");
+            dom::on(&sign_out, "click", move |_| ask_for_key(SIGNED_OUT));
+            DomView::new(account)
         });
     }
 }

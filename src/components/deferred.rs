@@ -7,11 +7,13 @@
 use std::any::Any;
 use std::future::Future;
 
-use leptos::either::Either;
-use leptos::html;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use super::dom;
 
 /// The code of a view could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,18 +29,18 @@ enum Phase {
 /// Shows the view `load` yields, once it is ready; `on_shown` runs when it is on
 /// screen. `what` names it for the messages ("this connection's page"); `back`
 /// (a console link, `data-nav="back"`) is the way out offered when it fails.
-#[component]
-pub fn Deferred<F, Fut>(
+pub fn deferred<F, Fut>(
     load: F,
     what: &'static str,
     on_shown: Callback<()>,
-    #[prop(into)] back: Signal<String>,
-) -> impl IntoView
+    back: Signal<String>,
+) -> Element
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<AnyView, CodeNotLoaded>> + 'static,
 {
-    let host = NodeRef::<html::Div>::new();
+    let container = dom::element("div", "");
+    let host = dom::element("div", "");
     let phase = RwSignal::new(Phase::Loading);
     // The view's signals and effects live in this owner, a child of the caller's, so
     // they go when the caller goes.
@@ -47,21 +49,25 @@ where
     on_cleanup(move || {
         let _ = mounted.try_set_value(None);
     });
+    let target = host.clone();
     let attempt = move || {
         let loading = load();
+        let target = target.clone();
         owner.with(|| {
             spawn_local_scoped_with_cancellation(async move {
                 let Ok(view) = loading.await else {
                     let _ = phase.try_set(Phase::Failed);
                     return;
                 };
-                // Polled after the host was mounted, so it is there unless the
-                // caller went meanwhile.
-                let Some(host) = host.try_get_untracked().flatten() else {
+                let Ok(target) = target.dyn_into::<HtmlElement>() else {
                     return;
                 };
-                let handle = mount_to(host.into(), move || view);
-                let _ = mounted.try_set_value(Some(Box::new(handle)));
+                let handle = mount_to(target, move || view);
+                // The caller went meanwhile: the handle comes back and, dropped,
+                // unmounts the view.
+                if mounted.try_set_value(Some(Box::new(handle))).is_some() {
+                    return;
+                }
                 let _ = phase.try_set(Phase::Shown);
                 on_shown.try_run(());
             });
@@ -69,30 +75,44 @@ where
     };
     attempt();
     let attempt = StoredValue::new_local(attempt);
-    let status = move || match phase.get() {
-        Phase::Shown => None,
-        Phase::Loading => Some(Either::Left(view! {
-            <p class="loading__text" role="status">{format!("Loading {what}…")}</p>
-        })),
-        // Retry keeps this panel (and focus on its button) until the view is there.
-        Phase::Failed => Some(Either::Right(view! {
-            <div class="alert" role="alert">
-                <div class="alert__body">
-                    // It stands for the whole page, whose heading it takes.
-                    <h1 class="alert__title">{format!("The code of {what} could not be fetched")}</h1>
-                    <p class="alert__advice">
-                        "Check your network connection, then retry. The list of connections still works."
-                    </p>
-                </div>
-                <button type="button" class="button" on:click=move |_| attempt.with_value(|attempt| attempt())>
-                    "Retry"
-                </button>
-                <a class="back-link" href=move || back.get() data-nav="back">"← All connections"</a>
-            </div>
-        })),
-    };
-    view! {
-        {status}
-        <div node_ref=host></div>
-    }
+    let status = dom::rebuilt(
+        move || phase.get(),
+        move |phase| match phase {
+            Phase::Shown => dom::nothing(),
+            Phase::Loading => {
+                let loading = dom::text_element("p", "loading__text", &format!("Loading {what}…"));
+                dom::set(&loading, "role", "status");
+                loading.into()
+            }
+            Phase::Failed => {
+                let alert = dom::element("div", "alert");
+                dom::set(&alert, "role", "alert");
+                let body = dom::add(&alert, "div", "alert__body", "");
+                dom::add(
+                    &body,
+                    "h1",
+                    "alert__title",
+                    &format!("The code of {what} could not be fetched"),
+                );
+                dom::add(
+                    &body,
+                    "p",
+                    "alert__advice",
+                    "Check your network connection, then retry. The list of connections still works.",
+                );
+                let retry = dom::add(&alert, "button", "button", "Retry");
+                dom::set(&retry, "type", "button");
+                dom::on(&retry, "click", move |_| {
+                    attempt.with_value(|attempt| attempt())
+                });
+                let way_back = dom::add(&alert, "a", "back-link", "← All connections");
+                dom::set(&way_back, "data-nav", "back");
+                dom::watch_attr(&way_back, "href", move || Some(back.get()));
+                alert.into()
+            }
+        },
+    );
+    dom::append(&container, &status);
+    dom::append(&container, &host);
+    container
 }

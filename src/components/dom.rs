@@ -25,7 +25,7 @@ use leptos::tachys::view::add_attr::AddAnyAttr;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, Node};
+use web_sys::{Element, Event, Node};
 
 /// A new `<tag>` with `class` (none if empty).
 pub fn element(tag: &str, class: &str) -> Element {
@@ -147,16 +147,6 @@ pub fn rebuilt<K: PartialEq + 'static>(
 /// A place holder for nothing (an empty text node), for `rebuilt`.
 pub fn nothing() -> Node {
     document().create_text_node("").into()
-}
-
-/// A Leptos view inside an element built here: mounted into `host` until the owner
-/// is cleaned up.
-pub fn mount<V: IntoView + 'static>(host: &Element, view: impl FnOnce() -> V + 'static) {
-    let Ok(host) = host.clone().dyn_into::<HtmlElement>() else {
-        return;
-    };
-    let handle = SendWrapper::new(leptos::mount::mount_to(host, view));
-    on_cleanup(move || drop(handle));
 }
 
 /// Keeps `parent`'s children the elements of `keys()`, in that order. Each key's

@@ -19,7 +19,7 @@ use crate::api::LoadError;
 use crate::api::client::ApiClient;
 use crate::components::connection_card::ConnectionCard;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
-use crate::components::deferred::Deferred;
+use crate::components::deferred::deferred;
 use crate::components::dom::{self, DomView};
 use crate::components::filter_bar::filter_bar;
 use crate::components::icon::icon;
@@ -564,18 +564,13 @@ pub fn ConnectionsPage(
         let on_shown = Callback::new(|()| {
             request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
         });
-        let host = dom::element("div", "");
-        dom::mount(&host, move || {
-            view! {
-                <Deferred
-                    load=move || connection_page(props.clone())
-                    what="this connection's page"
-                    on_shown
-                    back=back_href
-                />
-            }
-        });
-        host.into()
+        deferred(
+            move || connection_page(props.clone()),
+            "this connection's page",
+            on_shown,
+            back_href,
+        )
+        .into()
     };
 
     let routes = dom::element("div", "routes");
