@@ -1,15 +1,12 @@
 //! Turns an HTTP answer (status, content type, body text) into a connection list or
 //! a `LoadError`. Pure, so every odd answer can be tested on the host.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
-
 use super::array_splitter::{ArraySplitter, SplitError};
-use super::dto::ConnectionDto;
+use super::dto;
 use super::error::LoadError;
+use crate::json::{self, Value};
 use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::list_index::IndexEntry;
@@ -124,43 +121,38 @@ impl Records {
         let position = self.count;
         // Invalid UTF-8 becomes U+FFFD, as the browser's `text()` would do.
         let text = String::from_utf8_lossy(bytes);
-        let text = text.as_ref();
-        let reject = |reason: String| RejectedRecord {
-            position,
-            id: serde_json::from_str::<IdOnly>(text)
-                .ok()
-                .map(|probe| probe.id.into_owned()),
-            reason,
-        };
         // A record that cannot be shown must still be JSON: anything else means the
         // answer is broken, not the record.
-        let unreadable = |reason: String| match serde_json::from_str::<IgnoredAny>(text) {
-            Ok(_) => Ok(reject(reason)),
-            Err(error) => Err(error.to_string()),
-        };
-        let outcome = if !text.starts_with('{') {
-            unreadable(format!("it is {}, not an object", json_kind(text)))
-        } else {
-            match serde_json::from_str::<ConnectionDto>(text) {
-                Ok(dto) => {
-                    let connection = Connection::from(dto);
-                    if connection.id.trim().is_empty() {
-                        Ok(reject("its id is empty".to_owned()))
-                    } else if !self.seen.insert(connection.id.clone()) {
-                        Ok(reject("its id repeats an earlier record".to_owned()))
-                    } else {
-                        self.entries.push(IndexEntry::new(&connection));
-                        self.connections.push(connection);
-                        return;
-                    }
-                }
-                Err(error) => unreadable(error.to_string()),
+        let record = match json::parse(&text) {
+            Ok(record) => record,
+            Err(error) => {
+                self.malformed = Some(format!("record {position}: {error}"));
+                return;
             }
         };
-        match outcome {
-            Ok(rejected) => self.rejected.push(rejected),
-            Err(detail) => self.malformed = Some(format!("record {position}: {detail}")),
-        }
+        let reject = |reason: String| RejectedRecord {
+            position,
+            id: record
+                .field("id")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            reason,
+        };
+        let outcome = match dto::connection(&record) {
+            Ok(connection) => {
+                if connection.id.trim().is_empty() {
+                    reject("its id is empty".to_owned())
+                } else if !self.seen.insert(connection.id.clone()) {
+                    reject("its id repeats an earlier record".to_owned())
+                } else {
+                    self.entries.push(IndexEntry::new(&connection));
+                    self.connections.push(connection);
+                    return;
+                }
+            }
+            Err(reason) => reject(reason),
+        };
+        self.rejected.push(outcome);
     }
 }
 
@@ -170,10 +162,10 @@ fn unexpected(status: u16, body: &str, expected: &'static str) -> LoadError {
     if body.trim_start().starts_with('<') {
         return LoadError::NotJson { status };
     }
-    match serde_json::from_str::<IgnoredAny>(body) {
-        Ok(_) => LoadError::WrongShape {
+    match json::parse(body) {
+        Ok(value) => LoadError::WrongShape {
             expected,
-            found: json_kind(body),
+            found: value.kind(),
         },
         Err(error) => LoadError::Malformed {
             detail: error.to_string(),
@@ -188,13 +180,6 @@ pub struct TestOutcome {
     pub last_health_check_at: Option<Timestamp>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct TestOutcomeDto {
-    status: String,
-    last_health_check_at: Option<String>,
-}
-
 /// Interprets the answer to `POST /api/mcp-connections/{id}/test`.
 pub fn test_response(
     status: u16,
@@ -202,12 +187,13 @@ pub fn test_response(
     body: &str,
 ) -> Result<TestOutcome, LoadError> {
     successful_json(status, content_type, body)?;
-    let dto: TestOutcomeDto = serde_json::from_str(body).map_err(|error| LoadError::Malformed {
-        detail: error.to_string(),
-    })?;
+    let malformed = |detail: String| LoadError::Malformed { detail };
+    let outcome = json::parse(body).map_err(|error| malformed(error.to_string()))?;
     Ok(TestOutcome {
-        status: Status::parse(&dto.status),
-        last_health_check_at: dto.last_health_check_at.as_deref().map(Timestamp::parse),
+        status: Status::parse(dto::text(&outcome, "status").map_err(malformed)?),
+        last_health_check_at: dto::optional_text(&outcome, "lastHealthCheckAt")
+            .map_err(malformed)?
+            .map(Timestamp::parse),
     })
 }
 
@@ -222,11 +208,10 @@ pub fn connection_response(
     if !body.trim_start().starts_with('{') {
         return Err(unexpected(status, body, "one connection"));
     }
-    serde_json::from_str::<ConnectionDto>(body)
-        .map(Connection::from)
-        .map_err(|error| LoadError::Malformed {
-            detail: error.to_string(),
-        })
+    json::parse(body)
+        .map_err(|error| error.to_string())
+        .and_then(|record| dto::connection(&record))
+        .map_err(|detail| LoadError::Malformed { detail })
 }
 
 /// Any error status, or a success that is a web page rather than JSON, as a
@@ -246,39 +231,17 @@ fn is_html(content_type: &str) -> bool {
     content_type.to_ascii_lowercase().contains("html")
 }
 
-/// The documented error body, `{"error": "…"}`.
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: String,
-}
-
 fn error_response(status: u16, looks_like_html: bool, body: &str) -> LoadError {
     if looks_like_html {
         return LoadError::NotJson { status };
     }
-    let message = serde_json::from_str::<ErrorBody>(body)
-        .ok()
-        .map(|body| body.error);
-    LoadError::http(status, message.as_deref())
-}
-
-/// Just the id of a record that could not be read, to name it.
-#[derive(Deserialize)]
-struct IdOnly<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-}
-
-/// What kind of JSON value `text` (valid JSON) is, from its first character.
-fn json_kind(text: &str) -> &'static str {
-    match text.trim_start().chars().next() {
-        Some('{') => "an object",
-        Some('[') => "a list",
-        Some('"') => "a string",
-        Some('t' | 'f') => "a true/false value",
-        Some('n') => "null",
-        _ => "a number",
-    }
+    // The documented error body, `{"error": "…"}`.
+    let body = json::parse(body).ok();
+    let message = body
+        .as_ref()
+        .and_then(|body| body.field("error"))
+        .and_then(Value::as_str);
+    LoadError::http(status, message)
 }
 
 #[cfg(test)]

@@ -1,40 +1,43 @@
 //! The wire format of one connection, and its conversion to the model.
 
-use serde::Deserialize;
-
+use crate::json::Value;
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
 
-/// Required fields are plain; optional ones accept absent or null. Unknown fields
-/// are ignored so the platform can add them.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectionDto {
-    id: String,
-    tenant_id: String,
-    name: String,
-    server_url: String,
-    auth_type: String,
-    status: String,
-    instructions: Option<String>,
-    last_health_check_at: Option<String>,
-    created_at: Option<String>,
-    updated_at: Option<String>,
+/// Reads one record. Required fields are strings; optional ones accept absent or
+/// null. Unknown fields are ignored so the platform can add them. The error says
+/// what is wrong with the record, in words.
+pub fn connection(record: &Value) -> Result<Connection, String> {
+    if !matches!(record, Value::Object(_)) {
+        return Err(format!("it is {}, not an object", record.kind()));
+    }
+    let timestamp = |name| Ok::<_, String>(optional_text(record, name)?.map(Timestamp::parse));
+    Ok(Connection {
+        id: text(record, "id")?.to_owned(),
+        tenant_id: text(record, "tenantId")?.to_owned(),
+        name: text(record, "name")?.to_owned(),
+        server_url: text(record, "serverUrl")?.to_owned(),
+        auth_type: AuthType::parse(text(record, "authType")?),
+        status: Status::parse(text(record, "status")?),
+        instructions: optional_text(record, "instructions")?.map(str::to_owned),
+        last_health_check_at: timestamp("lastHealthCheckAt")?,
+        created_at: timestamp("createdAt")?,
+        updated_at: timestamp("updatedAt")?,
+    })
 }
 
-impl From<ConnectionDto> for Connection {
-    fn from(dto: ConnectionDto) -> Self {
-        let timestamp = |raw: Option<String>| raw.as_deref().map(Timestamp::parse);
-        Connection {
-            auth_type: AuthType::parse(&dto.auth_type),
-            status: Status::parse(&dto.status),
-            last_health_check_at: timestamp(dto.last_health_check_at),
-            created_at: timestamp(dto.created_at),
-            updated_at: timestamp(dto.updated_at),
-            id: dto.id,
-            tenant_id: dto.tenant_id,
-            name: dto.name,
-            server_url: dto.server_url,
-            instructions: dto.instructions,
-        }
+/// A field that must be there and be a string.
+pub fn text<'v>(record: &'v Value, name: &str) -> Result<&'v str, String> {
+    optional_text(record, name)?.ok_or_else(|| format!("the field `{name}` is missing"))
+}
+
+/// A field that is a string, or absent or null (`None`).
+pub fn optional_text<'v>(record: &'v Value, name: &str) -> Result<Option<&'v str>, String> {
+    match record.field(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(format!(
+            "the field `{name}` is {}, not a string",
+            other.kind()
+        )),
     }
 }

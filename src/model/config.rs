@@ -1,9 +1,8 @@
 //! The deployment's `config.json`: where the API is and how to authenticate. One
 //! build serves every environment; a missing file means same origin with API keys.
 
+use crate::json::{self, Value};
 use chrono::TimeDelta;
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// A connection whose last health check is older than this is marked stale.
 pub const DEFAULT_STALE_AFTER_HOURS: f64 = 24.0;
@@ -73,24 +72,13 @@ impl ConfigError {
     }
 }
 
-/// Fields stay raw so a wrong type is reported against the field's name.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ConfigFile<'a> {
-    #[serde(borrow)]
-    api_base_url: Option<&'a RawValue>,
-    #[serde(borrow)]
-    auth: Option<&'a RawValue>,
-    #[serde(borrow)]
-    stale_after_hours: Option<&'a RawValue>,
-}
-
-/// A field that must be a string or null.
-fn text(raw: Option<&RawValue>, field: &'static str) -> Result<Option<String>, ConfigError> {
-    raw.map_or(Ok(None), |raw| {
-        serde_json::from_str::<Option<String>>(raw.get())
-            .map_err(|_| bad(field, "it must be a string"))
-    })
+/// A field that must be a string or null (absent is null).
+fn text(file: &Value, field: &'static str) -> Result<Option<String>, ConfigError> {
+    match file.field(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone().into_owned())),
+        Some(_) => Err(bad(field, "it must be a string")),
+    }
 }
 
 /// Interprets the answer to `GET /config.json`. Unknown fields are ignored so a newer
@@ -102,31 +90,22 @@ pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
     if !(200..300).contains(&status) {
         return Err(ConfigError::Http(status));
     }
-    let file: ConfigFile = serde_json::from_str(body).map_err(|error| {
-        if error.is_data() {
-            ConfigError::BadField {
-                field: "(top level)",
-                problem: "it must be a JSON object".to_owned(),
-            }
-        } else {
-            ConfigError::NotJson(error.to_string())
-        }
-    })?;
-    let api_base_url = match text(file.api_base_url, "apiBaseUrl")? {
+    let file = json::parse(body).map_err(|error| ConfigError::NotJson(error.to_string()))?;
+    if !matches!(file, Value::Object(_)) {
+        return Err(bad("(top level)", "it must be a JSON object"));
+    }
+    let api_base_url = match text(&file, "apiBaseUrl")? {
         None => String::new(),
         Some(url) => api_base_url(&url)?,
     };
     let auth_must_be = || bad("auth", "it must be \"apiKey\" or \"cookie\"");
-    let auth = match text(file.auth, "auth")
-        .map_err(|_| auth_must_be())?
-        .as_deref()
-    {
+    let auth = match text(&file, "auth").map_err(|_| auth_must_be())?.as_deref() {
         None => AuthMode::default(),
         Some("apiKey") => AuthMode::ApiKey,
         Some("cookie") => AuthMode::Cookie,
         Some(_) => return Err(auth_must_be()),
     };
-    let stale_after = stale_after_hours(file.stale_after_hours)?;
+    let stale_after = stale_after_hours(file.field("staleAfterHours"))?;
     Ok(Config {
         api_base_url,
         auth,
@@ -134,7 +113,7 @@ pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
     })
 }
 
-fn stale_after_hours(raw: Option<&RawValue>) -> Result<TimeDelta, ConfigError> {
+fn stale_after_hours(raw: Option<&Value>) -> Result<TimeDelta, ConfigError> {
     let must_be = || {
         bad(
             "staleAfterHours",
@@ -142,8 +121,9 @@ fn stale_after_hours(raw: Option<&RawValue>) -> Result<TimeDelta, ConfigError> {
         )
     };
     let value = match raw {
-        None => None,
-        Some(raw) => serde_json::from_str::<Option<f64>>(raw.get()).map_err(|_| must_be())?,
+        None | Some(Value::Null) => None,
+        Some(Value::Number(text)) => Some(json::number(text).ok_or_else(must_be)?),
+        Some(_) => return Err(must_be()),
     };
     match value.unwrap_or(DEFAULT_STALE_AFTER_HOURS) {
         h if h > 0.0 && h <= MAX_STALE_AFTER_HOURS => Ok(hours(h)),

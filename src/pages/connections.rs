@@ -379,12 +379,14 @@ pub fn ConnectionsPage(
         });
     };
 
-    let selected = Memo::new(move |_| view.with(|v| v.status));
+    let selected = Signal::derive(move || view.with(|v| v.status));
     let sort = Memo::new(move |_| view.with(|v| v.sort));
     let query = Memo::new(move |_| view.with(|v| Arc::new(Query::parse(&v.query))));
-    let stale_before = Memo::new(move |_| now.get() - stale_after);
-    // Each step is a memo, so a keystroke does not sort again and a filter click
-    // does not search again.
+    let stale_before = Signal::derive(move || now.get() - stale_after);
+    // Each step that passes over the list is a memo, so a keystroke does not sort
+    // again and a filter click does not search again. Cheap views of the state are
+    // derived signals: a memo compiles code of its own (about 1 KB each), and what
+    // reads them on screen changes only when its value does (`dom::rebuilt`).
     let order = Memo::new(move |_| {
         let order = sort.get();
         list.with(|list| {
@@ -454,7 +456,7 @@ pub fn ConnectionsPage(
         };
         Some(card.into_inner().into_element())
     };
-    let loaded = Memo::new(move |_| list.with(Option::is_some));
+    let loaded = Signal::derive(move || list.with(Option::is_some));
     let summary = move || {
         let (total, shown) = (total.get(), shown.get());
         match (loaded.get(), total) {
@@ -463,18 +465,19 @@ pub fn ConnectionsPage(
             (true, _) => format!("Showing {shown} of {total} connections"),
         }
     };
-    let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
-    let out_of_date = Memo::new(move |_| state.with(|s| s.error.is_some() && s.loaded.is_some()));
+    let loaded_at = Signal::derive(move || state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
+    let out_of_date =
+        Signal::derive(move || state.with(|s| s.error.is_some() && s.loaded.is_some()));
     let updated = move || {
         loaded_at
             .get()
             .map(|at| format!("Updated {}", age(at, now.get())))
     };
-    let refreshing = Memo::new(move |_| state.with(|s| s.in_flight && s.loaded.is_some()));
-    let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
+    let refreshing = Signal::derive(move || state.with(|s| s.in_flight && s.loaded.is_some()));
+    let failure = Signal::derive(move || state.with(|s| s.error.clone()));
     let retry_at = Signal::derive(move || state.with(|s| s.retry_at));
 
-    let screen = Memo::new(move |_| {
+    let screen = Signal::derive(move || {
         let first_load = state.with(LoadState::is_first_load);
         match (loaded.get(), failure.get()) {
             (false, Some(error)) if !first_load => Screen::Failed(error),
@@ -484,17 +487,18 @@ pub fn ConnectionsPage(
             (true, _) => Screen::Cards,
         }
     });
-    let detail_open = Memo::new(move |_| route.with(|r| *r != Route::List));
+    let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     // Search, sort and filters only mean something once a list is there; while the
-    // first load runs a placeholder holds their place so nothing jumps. A memo, so
-    // that typing never rebuilds the search box under the admin's fingers.
-    let controls_state = Memo::new(move |_| match (loaded.get(), screen.get()) {
+    // first load runs a placeholder holds their place so nothing jumps. Shown by
+    // `dom::rebuilt`, which compares it: typing never rebuilds the search box under
+    // the admin's fingers.
+    let controls_state = Signal::derive(move || match (loaded.get(), screen.get()) {
         (true, _) => Controls::Shown,
         (false, Screen::Loading) => Controls::Placeholder,
         (false, _) => Controls::None,
     });
     let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
-    let detail_id = Memo::new(move |_| match route.get() {
+    let detail_id = Signal::derive(move || match route.get() {
         Route::Connection(id) => Some(id),
         Route::List => None,
     });
@@ -550,7 +554,7 @@ pub fn ConnectionsPage(
             client,
             listed: listed.into(),
             now: now.into(),
-            stale_before: stale_before.into(),
+            stale_before,
             testing: flag,
             test_note,
             on_test,
@@ -645,7 +649,7 @@ pub fn ConnectionsPage(
         &dom::rebuilt(
             move || controls_state.get() == Controls::Shown,
             move |shown| match shown {
-                true => filter_bar(counts.into(), selected.into(), select).into(),
+                true => filter_bar(counts.into(), selected, select).into(),
                 false => dom::nothing(),
             },
         ),
