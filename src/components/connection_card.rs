@@ -165,13 +165,13 @@ pub fn ConnectionCard(
     dom::append(&spinner, &icon("refresh"));
     let label = document().create_text_node("");
     dom::append(&test, &label);
-    dom::watch(move || {
+    dom::watch_text(&label, move || {
         let text = if testing.get() {
             "Testing…"
         } else {
             "Test now"
         };
-        label.set_text_content(Some(text));
+        text.to_owned()
     });
     let note_text = dom::add(&actions, "p", "card__note", "");
     dom::set(&note_text, "id", &note);

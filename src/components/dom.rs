@@ -1,13 +1,13 @@
-//! Views built node by node, for the pieces the list page repeats (cards and what is
-//! in them).
+//! Views built node by node, for everything the first visit loads: the list page and
+//! its cards, sign-in, the top bar's account items, loading and failure states.
 //!
 //! Why not `view!`: every `view!` is a type of its own, and Leptos compiles build,
-//! rebuild and unmount code for each one, which made the cards most of the wasm. Here
-//! an element is made by plain, non-generic calls, and each reactive part is a
+//! rebuild and unmount code for each one, which made those views most of the wasm.
+//! Here an element is made by plain, non-generic calls, and each reactive part is a
 //! closure run by one kind of effect, so the code grows with what a view does, not
 //! with how many types it has. Signals, memos and owners are still Leptos's: what
-//! `watch`, `rebuild_when` and `on` start stops when the owner they were made under is
-//! cleaned up (a card leaving the window, a page being unmounted).
+//! `watch`, `rebuilt`, `keyed` and `on` start stops when the owner they were made
+//! under is cleaned up (a card leaving the window, a screen being replaced).
 //!
 //! Everything from outside goes in as a text node or an attribute value, never as
 //! HTML.
@@ -41,8 +41,12 @@ pub fn set(element: &Element, name: &str, value: &str) {
     let _ = element.set_attribute(name, value);
 }
 
-/// Sets the attribute when `value` is `Some`, removes it when `None`.
+/// Sets the attribute when `value` is `Some`, removes it when `None`; nothing when
+/// it already is so.
 pub fn set_or_remove(element: &Element, name: &str, value: Option<&str>) {
+    if element.get_attribute(name).as_deref() == value {
+        return;
+    }
     match value {
         Some(value) => set(element, name, value),
         None => {
@@ -82,10 +86,16 @@ pub fn watch(update: impl Fn() + 'static) {
     keep(RenderEffect::new(move |_: Option<()>| update()));
 }
 
-/// A `watch` that sets `element`'s text.
-pub fn watch_text(element: &Element, text: impl Fn() -> String + 'static) {
-    let element = element.clone();
-    watch(move || element.set_text_content(Some(&text())));
+/// A `watch` that sets `node`'s text (only when it changes: "3 hours ago" is
+/// worked out every second).
+pub fn watch_text(node: &Node, text: impl Fn() -> String + 'static) {
+    let node = node.clone();
+    watch(move || {
+        let text = text();
+        if node.text_content().as_deref() != Some(text.as_str()) {
+            node.set_text_content(Some(&text));
+        }
+    });
 }
 
 /// A `watch` that sets (`Some`) or removes (`None`) an attribute.

@@ -610,7 +610,7 @@ pub fn ConnectionsPage(
     );
     let updated_text = document().create_text_node("");
     dom::append(&updated_line, &updated_text);
-    dom::watch(move || updated_text.set_text_content(updated().as_deref()));
+    dom::watch_text(&updated_text, move || updated().unwrap_or_default());
     let refresh = dom::add(&toolbar, "button", "button button--secondary", "");
     dom::set(&refresh, "type", "button");
     dom::watch_attr(&refresh, "aria-busy", move || {
@@ -673,10 +673,12 @@ pub fn ConnectionsPage(
     dom::append(
         &list_view,
         &dom::rebuilt(
-            move || list.get(),
-            |list| match list.as_ref().filter(|list| !list.rejected().is_empty()) {
-                Some(list) => rejected_notice(list.rejected()).into(),
-                None => dom::nothing(),
+            // The records themselves, few: comparing whole lists would cost a pass
+            // over every connection.
+            move || list.with(|list| list.as_ref().map(|list| list.rejected().to_vec())),
+            |rejected| match rejected.as_deref() {
+                Some(rejected) if !rejected.is_empty() => rejected_notice(rejected).into(),
+                _ => dom::nothing(),
             },
         ),
     );
