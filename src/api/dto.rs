@@ -3,25 +3,70 @@
 use crate::json::Value;
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
 
+/// The record's fields, in the order of `FIELDS`.
+const FIELDS: [&str; 10] = [
+    "id",
+    "tenantId",
+    "name",
+    "serverUrl",
+    "authType",
+    "status",
+    "instructions",
+    "lastHealthCheckAt",
+    "createdAt",
+    "updatedAt",
+];
+/// The first six must be there; the others may be absent or null.
+const REQUIRED: usize = 6;
+
 /// Reads one record. Required fields are strings; optional ones accept absent or
 /// null. Unknown fields are ignored so the platform can add them. The error says
 /// what is wrong with the record, in words.
 pub fn connection(record: &Value) -> Result<Connection, String> {
-    if !matches!(record, Value::Object(_)) {
+    let Value::Object(members) = record else {
         return Err(format!("it is {}, not an object", record.kind()));
+    };
+    // One pass over the members (50,000 records at a time), the first of a
+    // repeated name winning, as `Value::field` does.
+    let mut found: [Option<&Value>; 10] = [None; 10];
+    for (name, value) in members {
+        if let Some(slot) = FIELDS.iter().position(|field| field == name)
+            && found[slot].is_none()
+        {
+            found[slot] = Some(value);
+        }
     }
-    let timestamp = |name| Ok::<_, String>(optional_text(record, name)?.map(Timestamp::parse));
+    let mut texts: [Option<&str>; 10] = [None; 10];
+    for (slot, value) in found.iter().enumerate() {
+        texts[slot] = text_of(FIELDS[slot], *value)?;
+        if slot < REQUIRED && texts[slot].is_none() {
+            return Err(format!("the field `{}` is missing", FIELDS[slot]));
+        }
+    }
+    let [
+        id,
+        tenant_id,
+        name,
+        server_url,
+        auth_type,
+        status,
+        instructions,
+        checked,
+        created,
+        updated,
+    ] = texts;
+    let owned = |text: Option<&str>| text.unwrap_or_default().to_owned();
     Ok(Connection {
-        id: text(record, "id")?.to_owned(),
-        tenant_id: text(record, "tenantId")?.to_owned(),
-        name: text(record, "name")?.to_owned(),
-        server_url: text(record, "serverUrl")?.to_owned(),
-        auth_type: AuthType::parse(text(record, "authType")?),
-        status: Status::parse(text(record, "status")?),
-        instructions: optional_text(record, "instructions")?.map(str::to_owned),
-        last_health_check_at: timestamp("lastHealthCheckAt")?,
-        created_at: timestamp("createdAt")?,
-        updated_at: timestamp("updatedAt")?,
+        id: owned(id),
+        tenant_id: owned(tenant_id),
+        name: owned(name),
+        server_url: owned(server_url),
+        auth_type: AuthType::parse(auth_type.unwrap_or_default()),
+        status: Status::parse(status.unwrap_or_default()),
+        instructions: instructions.map(str::to_owned),
+        last_health_check_at: checked.map(Timestamp::parse),
+        created_at: created.map(Timestamp::parse),
+        updated_at: updated.map(Timestamp::parse),
     })
 }
 
@@ -32,7 +77,11 @@ pub fn text<'v>(record: &'v Value, name: &str) -> Result<&'v str, String> {
 
 /// A field that is a string, or absent or null (`None`).
 pub fn optional_text<'v>(record: &'v Value, name: &str) -> Result<Option<&'v str>, String> {
-    match record.field(name) {
+    text_of(name, record.field(name))
+}
+
+fn text_of<'v>(name: &str, value: Option<&'v Value>) -> Result<Option<&'v str>, String> {
+    match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text)),
         Some(other) => Err(format!(
