@@ -92,14 +92,12 @@ fn show_connections(config: Config, credentials: Credentials) {
             if sandbox {
                 dom::add(&account, "span", "sandbox-chip", "Sandbox");
             }
-            let sign_out = dom::add(
+            dom::add_button(
                 &account,
-                "button",
                 "button button--secondary button--small",
                 "Sign out",
+                move |_| ask_for_key(SIGNED_OUT),
             );
-            dom::set(&sign_out, "type", "button");
-            dom::on(&sign_out, "click", move |_| ask_for_key(SIGNED_OUT));
             DomView::new(account)
         });
     }

@@ -147,19 +147,17 @@ pub fn ConnectionCard(
     );
 
     let actions = dom::add(&card, "div", "card__actions", "");
-    let test = dom::add(
+    let test = dom::add_button(
         &actions,
-        "button",
         "button button--secondary button--small",
         "",
+        move |_| {
+            if let Some(on_test) = on_test {
+                on_test.run(());
+            }
+        },
     );
-    dom::set(&test, "type", "button");
     dom::set(&test, "aria-describedby", &note);
-    dom::on(&test, "click", move |_| {
-        if let Some(on_test) = on_test {
-            on_test.run(());
-        }
-    });
     let spinner = dom::add(&test, "span", "refresh-icon", "");
     dom::watch_class(&spinner, "refresh-icon--spinning", move || testing.get());
     dom::append(&spinner, &icon("refresh"));

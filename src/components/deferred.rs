@@ -100,9 +100,7 @@ where
                     "alert__advice",
                     "Check your network connection, then retry. The list of connections still works.",
                 );
-                let retry = dom::add(&alert, "button", "button", "Retry");
-                dom::set(&retry, "type", "button");
-                dom::on(&retry, "click", move |_| {
+                dom::add_button(&alert, "button", "Retry", move |_| {
                     attempt.with_value(|attempt| attempt())
                 });
                 let way_back = dom::add(&alert, "a", "back-link", "← All connections");

@@ -81,6 +81,20 @@ pub fn add(parent: &Node, tag: &str, class: &str, text: &str) -> Element {
     child
 }
 
+/// A `<button type="button" class=…>` holding `text`, appended to `parent`, that
+/// calls `on_click` until the owner is cleaned up.
+pub fn add_button(
+    parent: &Node,
+    class: &str,
+    text: &str,
+    on_click: impl FnMut(Event) + 'static,
+) -> Element {
+    let button = add(parent, "button", class, text);
+    set(&button, "type", "button");
+    on(&button, "click", on_click);
+    button
+}
+
 /// Runs `update` now, and again whenever a signal it reads changes.
 pub fn watch(update: impl Fn() + 'static) {
     keep(RenderEffect::new(move |_: Option<()>| update()));

@@ -16,12 +16,10 @@ pub fn filter_bar(
     dom::set(&filters, "aria-label", "Filter by status");
     for filter in StatusFilter::ALL {
         let class = format!("filter filter--{}", filter.label().to_ascii_lowercase());
-        let button = dom::add(&filters, "button", &class, "");
-        dom::set(&button, "type", "button");
+        let button = dom::add_button(&filters, &class, "", move |_| on_select.run(filter));
         dom::watch_attr(&button, "aria-pressed", move || {
             Some((selected.get() == filter).to_string())
         });
-        dom::on(&button, "click", move |_| on_select.run(filter));
         dom::add(&button, "span", "filter__label", filter.label());
         dom::append_text(&button, " ");
         let count = dom::add(&button, "span", "filter__count", "");

@@ -61,8 +61,9 @@ pub fn instructions(text: Option<&str>, expanded: RwSignal<bool>) -> Element {
         }
     });
 
-    let toggle = dom::add(&group, "button", "link-button", "");
-    dom::set(&toggle, "type", "button");
+    let toggle = dom::add_button(&group, "link-button", "", move |_| {
+        expanded.update(|open| *open = !*open)
+    });
     dom::set(&toggle, "aria-controls", &region);
     dom::watch_attr(&toggle, "aria-expanded", move || {
         Some(expanded.get().to_string())
@@ -74,9 +75,6 @@ pub fn instructions(text: Option<&str>, expanded: RwSignal<bool>) -> Element {
             "Show full instructions"
         };
         label.to_owned()
-    });
-    dom::on(&toggle, "click", move |_| {
-        expanded.update(|open| *open = !*open)
     });
     group
 }

@@ -51,9 +51,7 @@ pub fn load_error_panel(
             .map(|at| format!("Trying again in {}.", countdown(at, now.get())))
             .unwrap_or_default()
     });
-    let retry = dom::add(&alert, "button", "button", "Retry");
-    dom::set(&retry, "type", "button");
-    dom::on(&retry, "click", move |_| on_retry.run(()));
+    dom::add_button(&alert, "button", "Retry", move |_| on_retry.run(()));
     alert
 }
 

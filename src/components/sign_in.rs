@@ -51,17 +51,15 @@ pub fn sign_in(notice: Option<&'static str>, on_key: Callback<ApiKey>) -> Elemen
         Some(problem.get().is_some().to_string())
     });
     dom::on(&input, "input", move |_| problem.set(None));
-    let toggle = dom::add(&field, "button", "button button--secondary", "");
-    dom::set(&toggle, "type", "button");
+    let toggle = dom::add_button(&field, "button button--secondary", "", move |_| {
+        shown.update(|shown| *shown = !*shown)
+    });
     dom::set(&toggle, "aria-controls", "api-key");
     dom::watch_attr(&toggle, "aria-pressed", move || {
         Some(shown.get().to_string())
     });
     dom::watch_text(&toggle, move || {
         if shown.get() { "Hide key" } else { "Show key" }.to_owned()
-    });
-    dom::on(&toggle, "click", move |_| {
-        shown.update(|shown| *shown = !*shown)
     });
     let said = dom::add(&form, "p", "signin__problem", "");
     dom::set(&said, "id", "api-key-problem");

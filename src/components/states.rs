@@ -64,9 +64,7 @@ pub fn no_matches_state(filter: StatusFilter, query: &str, on_show_all: Callback
     let empty = dom::element("div", "empty");
     dom::add(&empty, "h2", "empty__title", &title);
     dom::add(&empty, "p", "", &detail);
-    let button = dom::add(&empty, "button", "button", action);
-    dom::set(&button, "type", "button");
-    dom::on(&button, "click", move |_| on_show_all.run(()));
+    dom::add_button(&empty, "button", action, move |_| on_show_all.run(()));
     empty
 }
 

@@ -611,12 +611,10 @@ pub fn ConnectionsPage(
     let updated_text = document().create_text_node("");
     dom::append(&updated_line, &updated_text);
     dom::watch_text(&updated_text, move || updated().unwrap_or_default());
-    let refresh = dom::add(&toolbar, "button", "button button--secondary", "");
-    dom::set(&refresh, "type", "button");
+    let refresh = dom::add_button(&toolbar, "button button--secondary", "", move |_| load());
     dom::watch_attr(&refresh, "aria-busy", move || {
         Some(refreshing.get().to_string())
     });
-    dom::on(&refresh, "click", move |_| load());
     let spinner = dom::add(&refresh, "span", "refresh-icon", "");
     dom::watch_class(&spinner, "refresh-icon--spinning", move || refreshing.get());
     dom::append(&spinner, &icon("refresh"));
