@@ -2,11 +2,23 @@
 // highest level, as scripts/compress.mjs writes them). Everything but the split parts
 // of the wasm is loaded on first visit: their total is the initial transfer. A split
 // part (`split_NAME-hash.wasm`) is fetched the first time its code runs.
+//
+//   node scripts/size-report.mjs [DIST] [--budget-kb N]
+//
+// With a budget it fails (exit 1) when the initial transfer, brotli, is over N KB:
+// the sizes are the same on every machine, so scripts/test holds the build to it.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const dist = process.argv[2] ?? "dist";
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf("--budget-kb");
+const budgetKb = budgetAt >= 0 ? Number(args.splice(budgetAt, 2)[1]) : null;
+if (budgetKb !== null && !(budgetKb > 0)) {
+  console.error("usage: node scripts/size-report.mjs [DIST] [--budget-kb N]");
+  process.exit(2);
+}
+const dist = args[0] ?? "dist";
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const rows = readdirSync(dist, { recursive: true, withFileTypes: true })
@@ -47,4 +59,14 @@ if (later.length > 0) {
   console.log("| file | raw | gzip | brotli |");
   console.log("|---|---:|---:|---:|");
   later.forEach(print);
+}
+if (budgetKb !== null) {
+  const verdict = total.brotli <= budgetKb * 1024 ? "within" : "OVER";
+  const line = `Initial transfer: ${kb(total.brotli)} brotli, ${verdict} the ${budgetKb} KB budget.`;
+  console.log("");
+  if (verdict === "OVER") {
+    console.error(line);
+    process.exit(1);
+  }
+  console.log(line);
 }
