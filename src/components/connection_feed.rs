@@ -299,6 +299,8 @@ where
                     })
                 })
             };
+            // An id the list no longer has (gone between the window and this
+            // build) holds its place empty until the window moves on.
             card(id.to_owned(), place).unwrap_or_else(|| dom::element("div", ""))
         },
     );
