@@ -256,7 +256,8 @@ fn keep(effect: RenderEffect<()>) {
     on_cleanup(move || drop(effect));
 }
 
-/// An element built here, used where Leptos expects a view (a `view!` child, `For`).
+/// An element built here, used where Leptos expects a view (a component's result,
+/// a `view!` child, `mount_to`).
 pub struct DomView(SendWrapper<Element>);
 
 impl DomView {
