@@ -13,7 +13,7 @@ use web_sys::{
 };
 
 use super::decode::{self, TestOutcome};
-use super::error::LoadError;
+use crate::model::load_error::LoadError;
 use crate::model::api_key::ApiKey;
 use crate::model::config::{self, Config, ConfigError};
 use crate::model::connection::Connection;

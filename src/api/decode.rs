@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::array_splitter::{ArraySplitter, SplitError};
 use super::dto;
-use super::error::LoadError;
+use crate::model::load_error::LoadError;
 use crate::json::{self, Value};
 use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};

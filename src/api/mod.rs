@@ -1,9 +1,7 @@
-//! The MCP connections API: HTTP client, wire format, decoding and load errors.
+//! The MCP connections API: HTTP client, wire format and decoding.
 
 mod array_splitter;
 pub mod client;
 pub mod decode;
 mod dto;
-pub mod error;
 
-pub use error::LoadError;

@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use super::dom::{self, DomView};
 use super::icon::icon;
-use crate::api::LoadError;
+use crate::model::load_error::LoadError;
 use crate::model::relative_time::{countdown, relative};
 
 /// `showing_since` is when the list still on screen was loaded, for a failed refresh;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::list::ConnectionList;
 use super::retry::{REFRESH_INTERVAL_SECS, retry_delay_secs};
-use crate::api::LoadError;
+use crate::model::load_error::LoadError;
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadState {

@@ -9,6 +9,7 @@ mod fold_table;
 pub mod hidden_chars;
 pub mod list;
 pub mod list_index;
+pub mod load_error;
 pub mod load_state;
 pub mod relative_time;
 pub mod retry;

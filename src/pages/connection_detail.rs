@@ -11,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::LoadError;
+use crate::model::load_error::LoadError;
 use crate::api::client::ApiClient;
 use crate::components::copy_button::CopyButton;
 use crate::components::deferred::CodeNotLoaded;

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::api::LoadError;
+use crate::model::load_error::LoadError;
 use crate::api::client::ApiClient;
 use crate::components::connection_card::ConnectionCard;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};

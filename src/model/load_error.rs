@@ -1,4 +1,5 @@
 //! Everything that can go wrong when loading, each with words a person understands.
+//! It lives in `model` so that the load state can hold one without reaching into `api`.
 
 use std::fmt;
 
