@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod json;
 pub mod model;
 pub mod pages;

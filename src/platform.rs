@@ -35,63 +35,13 @@ pub fn local_exact(at: DateTime<Utc>) -> String {
     date.to_locale_string("default", &options).into()
 }
 
-/// `location.search`, or "" when it cannot be read.
-pub fn location_search() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default()
-}
-
-/// `location.pathname`, or "/" when it cannot be read.
-pub fn location_path() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().pathname().ok())
-        .unwrap_or_else(|| "/".to_owned())
-}
-
-/// Replaces the query string with `search` as a new history entry, without a reload.
-pub fn push_search(search: &str) {
-    push_url(&format!("{}{search}", location_path()));
-}
-
-/// Replaces the query string with `search` in the current history entry.
-pub fn replace_search(search: &str) {
-    replace_url(&format!("{}{search}", location_path()));
-}
-
-/// Goes to `url` (a path and query of this origin) as a new history entry, without a
-/// reload.
-pub fn push_url(url: &str) {
-    push_state(url, &JsValue::NULL);
-}
-
-/// Like `push_url`, with `mark` kept in the new entry: `history_mark` reads it back
-/// whenever Back or Forward (or a reload) returns to that entry.
-pub fn push_url_marked(url: &str, mark: &str) {
-    push_state(url, &JsValue::from_str(mark));
-}
-
-/// Goes to `url` in the current history entry, which keeps its mark.
-pub fn replace_url(url: &str) {
-    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
-        return;
-    };
-    let state = history.state().unwrap_or(JsValue::NULL);
-    let _ = history.replace_state_with_url(&state, "", Some(url));
-}
-
-/// The mark of the current history entry, if `push_url_marked` made it.
+/// The history state of the current entry, when it is a string (a mark such as
+/// `model::route::OPENED_FROM_LIST`).
 pub fn history_mark() -> Option<String> {
     web_sys::window()
         .and_then(|window| window.history().ok())
         .and_then(|history| history.state().ok())
         .and_then(|state| state.as_string())
-}
-
-fn push_state(url: &str, state: &JsValue) {
-    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
-        let _ = history.push_state_with_url(state, "", Some(url));
-    }
 }
 
 /// Back one history entry (its `popstate` follows).

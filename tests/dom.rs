@@ -11,11 +11,10 @@ use leptos::task::tick;
 use mcp_console::api::decode::list_response;
 use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
-use mcp_console::components::dom::{self, DomView};
-use mcp_console::components::filter_bar::filter_bar;
-use mcp_console::components::highlighted::highlighted;
+use mcp_console::components::filter_bar::FilterBar;
+use mcp_console::components::highlighted::Highlighted;
 use mcp_console::components::instructions_full::InstructionsFull;
-use mcp_console::components::search_box::search_box;
+use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
 use mcp_console::components::status_badge::StatusBadge;
 use mcp_console::model::connection::{Connection, Status};
@@ -298,11 +297,7 @@ async fn filter_bar_shows_counts_and_reports_choices() {
     };
     let on_select = Callback::new(move |filter| selected.set(filter));
     let _mounted = mount_to(root.clone(), move || {
-        DomView::new(filter_bar(
-            Signal::stored(counts),
-            selected.into(),
-            on_select,
-        ))
+        view! { <FilterBar counts=Signal::stored(counts) selected on_select /> }
     });
     let buttons = root
         .query_selector_all("button")
@@ -330,17 +325,7 @@ async fn search_matches_are_marked_as_text_never_markup() {
     let root = container();
     let query = RwSignal::new(Arc::new(Query::parse("zurich <b>")));
     let _mounted = mount_to(root.clone(), move || {
-        DomView::new(
-            dom::rebuilt(
-                move || query.get(),
-                |query| {
-                    let text = dom::element("span", "");
-                    highlighted(&text, "Pricing <b>Zürich</b> (zurich)", query);
-                    text.into()
-                },
-            )
-            .unchecked_into(),
-        )
+        view! { <Highlighted text="Pricing <b>Zürich</b> (zurich)".to_owned() query /> }
     });
     let marks: Vec<String> = (0..count(&root, "mark"))
         .filter_map(|i| root.query_selector_all("mark").ok()?.item(i))
@@ -361,8 +346,9 @@ async fn search_box_is_labelled_and_escape_clears_it() {
     let root = container();
     let query = RwSignal::new("shop".to_owned());
     let on_input = Callback::new(move |text: String| query.set(text));
+    let input_ref = NodeRef::new();
     let _mounted = mount_to(root.clone(), move || {
-        DomView::new(search_box(query.into(), on_input).0)
+        view! { <SearchBox query on_input input_ref /> }
     });
     tick().await;
     let input = find(&root, "input[type=search]");
@@ -416,8 +402,6 @@ async fn the_feed_renders_a_window_and_tells_each_card_its_place() {
                     set_size=shown
                 />
             }
-            .into_inner()
-            .into_element()
         })
     };
     let _mounted = mount_to(root.clone(), move || view! { <ConnectionFeed rows card /> });

@@ -13,11 +13,11 @@ use web_sys::{
 };
 
 use super::decode::{self, TestOutcome};
-use crate::model::load_error::LoadError;
 use crate::model::api_key::ApiKey;
 use crate::model::config::{self, Config, ConfigError};
 use crate::model::connection::Connection;
 use crate::model::list::ConnectionList;
+use crate::model::load_error::LoadError;
 use crate::model::retry::parse_retry_after;
 use crate::model::url_encoding::Encoding::PathSegment;
 use crate::model::url_encoding::encode;

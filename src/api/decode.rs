@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use super::array_splitter::{ArraySplitter, SplitError};
 use super::dto;
-use crate::model::load_error::LoadError;
 use crate::json::{self, Value};
 use crate::model::connection::{Connection, Status, Timestamp};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::list_index::IndexEntry;
+use crate::model::load_error::LoadError;
 
 /// What the list answer should be, in the words of `LoadError::WrongShape`.
 const LIST: &str = "a list of connections";

@@ -1,24 +1,22 @@
 //! One connection as a card: name, health, where it points, when it was checked, what
-//! it tells agents, and "Test now". The card stays in place while its data changes:
-//! each part is rebuilt only when its own field changes, so focus and the expanded
-//! instructions survive refreshes and health checks.
+//! it tells agents, and "Test now". The card stays in place while its data changes, so
+//! focus and the expanded instructions survive refreshes and health checks.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use leptos::either::Either;
 use leptos::prelude::*;
-use web_sys::{Element, Node};
 
-use super::dom::{self, DomView};
-use super::highlighted::highlighted;
-use super::icon::icon;
-use super::instructions::instructions;
-use super::relative_time::relative_time;
-use super::server_link::server_link;
-use super::status_badge::status_badge;
+use super::highlighted::Highlighted;
+use super::icon::Icon;
+use super::instructions::Instructions;
+use super::relative_time::RelativeTime;
+use super::server_link::ServerLink;
+use super::status_badge::StatusBadge;
 use super::unique_id;
-use crate::model::connection::{Connection, Timestamp};
-use crate::model::route::Route;
+use crate::model::connection::{Connection, UNNAMED};
+use crate::model::route::{OPENED_FROM_LIST, Route};
 use crate::model::search::Query;
 
 #[component]
@@ -50,159 +48,159 @@ pub fn ConnectionCard(
     #[prop(optional, into)]
     position: MaybeProp<usize>,
     #[prop(optional, into)] set_size: MaybeProp<usize>,
-) -> DomView {
+    /// The list view's query string (without "?"), carried to the connection's page
+    /// so that its way back and previous/next keep the view.
+    #[prop(optional, into)]
+    view_query: Signal<String>,
+) -> impl IntoView {
     let heading = unique_id("connection");
     let note = format!("{heading}-note");
-    let id = connection.with_untracked(|c| c.id.clone());
-
-    let card = dom::element("article", "card");
-    dom::watch_class(&card, "card--changed", move || changed.get());
-    dom::set(&card, "data-connection-id", &id);
-    dom::watch_attr(&card, "data-status", move || {
-        Some(connection.with(|c| c.status.attribute_value()))
-    });
-    dom::watch_attr(&card, "aria-posinset", move || {
-        position.get().map(|p| p.to_string())
-    });
-    dom::watch_attr(&card, "aria-setsize", move || {
-        set_size.get().map(|s| s.to_string())
-    });
-    dom::set(&card, "aria-labelledby", &heading);
-    dom::watch_attr(&card, "aria-busy", move || Some(testing.get().to_string()));
-    // Focusable for the feed's Page Up/Page Down, but not a Tab stop.
-    dom::set(&card, "tabindex", "-1");
-
-    let header = dom::add(&card, "header", "card__header", "");
-    let path = Route::Connection(id.clone()).path();
-    dom::append(
-        &header,
-        &dom::rebuilt(
-            move || (connection.with(|c| c.name.clone()), query.get()),
-            move |(name, query)| card_name(&heading, path.as_deref(), name, query).into(),
-        ),
-    );
-    let badges = dom::add(&header, "div", "card__badges", "");
-    dom::append(
-        &badges,
-        &dom::rebuilt(
-            move || connection.with(|c| c.status.clone()),
-            |status| status_badge(status).into(),
-        ),
-    );
-    let stale_badge = dom::add(&badges, "span", "badge badge--stale", "");
-    dom::watch_attr(&stale_badge, "hidden", move || {
-        (!stale.get()).then(String::new)
-    });
-    dom::append(&stale_badge, &icon("stale"));
-    dom::add(&stale_badge, "span", "badge__label", "Stale");
-
-    let facts = dom::add(&card, "dl", "card__facts", "");
-    let fact = |class: &str, term: &str, value: &Node| {
-        let fact = dom::add(&facts, "div", class, "");
-        dom::add(&fact, "dt", "", term);
-        dom::append(&fact, value);
-    };
-    fact(
-        "fact fact--wide",
-        "Server URL",
-        &dom::rebuilt(
-            move || (connection.with(|c| c.server_url.clone()), query.get()),
-            |(url, query)| described(&server_link(url, query)),
-        ),
-    );
-    let time = |field: fn(&Connection) -> &Option<Timestamp>, missing: &'static str| {
-        dom::rebuilt(
-            move || connection.with(|c| field(c).clone()),
-            move |at| described(&relative_time(at.as_ref(), now, missing)),
-        )
-    };
-    fact(
-        "fact",
-        "Last health check",
-        &time(|c| &c.last_health_check_at, "Never checked"),
-    );
-    fact(
-        "fact",
-        "Authentication",
-        &dom::rebuilt(
-            move || connection.with(|c| c.auth_type.label().to_owned()),
-            |label| described(&dom::text_element("bdi", "", label)),
-        ),
-    );
-    fact("fact", "Created", &time(|c| &c.created_at, "Not recorded"));
-    fact("fact", "Updated", &time(|c| &c.updated_at, "Not recorded"));
-    fact(
-        "fact fact--wide",
-        "Connection ID",
-        &described(&dom::text_element("code", "connection-id", &id)),
-    );
-
     let expanded = RwSignal::new(false);
-    dom::append(
-        &card,
-        &dom::rebuilt(
-            move || connection.with(|c| c.instructions().map(str::to_owned)),
-            move |text| instructions(text.as_deref(), expanded).into(),
-        ),
-    );
-
-    let actions = dom::add(&card, "div", "card__actions", "");
-    let test = dom::add_button(
-        &actions,
-        "button button--secondary button--small",
-        "",
-        move |_| {
-            if let Some(on_test) = on_test {
-                on_test.run(());
+    let id = connection.with_untracked(|c| c.id.clone());
+    let labelled_by = heading.clone();
+    let described_by = note.clone();
+    let body = move || {
+        connection.with(|c| {
+            view! {
+                <CardBody connection=c.clone() heading=heading.clone() now expanded query stale view_query />
             }
-        },
-    );
-    dom::set(&test, "aria-describedby", &note);
-    let spinner = dom::add(&test, "span", "refresh-icon", "");
-    dom::watch_class(&spinner, "refresh-icon--spinning", move || testing.get());
-    dom::append(&spinner, &icon("refresh"));
-    let label = document().create_text_node("");
-    dom::append(&test, &label);
-    dom::watch_text(&label, move || {
-        let text = if testing.get() {
-            "Testing…"
-        } else {
-            "Test now"
-        };
-        text.to_owned()
-    });
-    let note_text = dom::add(&actions, "p", "card__note", "");
-    dom::set(&note_text, "id", &note);
-    dom::watch_text(&note_text, move || test_note.get().unwrap_or_default());
-
-    DomView::new(card)
-}
-
-/// The card's heading: the name (search matches marked) as a link to the
-/// connection's own page; an id no path can carry gets no link.
-fn card_name(heading: &str, path: Option<&str>, name: &str, query: &Query) -> Element {
-    let title = dom::element("h2", "card__name");
-    dom::set(&title, "id", heading);
-    let target = match path {
-        Some(path) => {
-            let link = dom::add(&title, "a", "card__link", "");
-            dom::set(&link, "href", path);
-            dom::set(&link, "data-nav", "open");
-            link
-        }
-        None => title.clone(),
+        })
     };
-    if name.trim().is_empty() {
-        dom::append_text(&target, "Unnamed connection");
-    } else {
-        highlighted(&dom::add(&target, "bdi", "", ""), name, query);
+    view! {
+        <article
+            class="card"
+            class:card--changed=move || changed.get()
+            data-connection-id=id
+            data-status=move || connection.with(|c| c.status.attribute_value())
+            aria-posinset=move || position.get()
+            aria-setsize=move || set_size.get()
+            aria-labelledby=labelled_by
+            aria-busy=move || testing.get().to_string()
+            // Focusable for the feed's Page Up/Page Down, but not a Tab stop.
+            tabindex="-1"
+        >
+            {body}
+            <div class="card__actions">
+                <button
+                    type="button"
+                    class="button button--secondary button--small"
+                    aria-describedby=described_by
+                    on:click=move |_| {
+                        if let Some(on_test) = on_test {
+                            on_test.run(());
+                        }
+                    }
+                >
+                    <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
+                        <Icon name="refresh" />
+                    </span>
+                    {move || if testing.get() { "Testing…" } else { "Test now" }}
+                </button>
+                <p class="card__note" id=note>
+                    {move || test_note.get()}
+                </p>
+            </div>
+        </article>
     }
-    title
 }
 
-/// `value` as the description of a fact.
-fn described(value: &Element) -> Node {
-    let description = dom::element("dd", "");
-    dom::append(&description, value);
-    description.into()
+/// Everything of the card that comes from the connection's data.
+#[component]
+fn CardBody(
+    connection: Connection,
+    heading: String,
+    now: Signal<DateTime<Utc>>,
+    expanded: RwSignal<bool>,
+    query: Signal<Arc<Query>>,
+    stale: Signal<bool>,
+    view_query: Signal<String>,
+) -> impl IntoView {
+    let unnamed = connection.is_unnamed();
+    let name = connection.name.clone();
+    let instructions = connection.instructions().map(str::to_owned);
+    let Connection {
+        id,
+        server_url,
+        auth_type,
+        status,
+        last_health_check_at,
+        created_at,
+        updated_at,
+        ..
+    } = connection;
+    view! {
+        <header class="card__header">
+            <h2 class="card__name" id=heading>
+                {
+                    let name = if unnamed {
+                        Either::Left(UNNAMED)
+                    } else {
+                        Either::Right(view! { <bdi><Highlighted text=name query /></bdi> })
+                    };
+                    // The connection's own page; an id no path can carry has none.
+                    match Route::Connection(id.clone()).path() {
+                        // Marked in history as opened from the list, whose scroll the
+                        // way back restores itself.
+                        Some(path) => Either::Left(view! {
+                            <a
+                                class="card__link"
+                                href=move || view_query.with(|q| if q.is_empty() { path.clone() } else { format!("{path}?{q}") })
+                                prop:state=OPENED_FROM_LIST
+                                data-noscroll
+                            >
+                                {name}
+                            </a>
+                        }),
+                        None => Either::Right(name),
+                    }
+                }
+            </h2>
+            <div class="card__badges">
+                <StatusBadge status />
+                <span class="badge badge--stale" hidden=move || !stale.get()>
+                    <Icon name="stale" />
+                    <span class="badge__label">"Stale"</span>
+                </span>
+            </div>
+        </header>
+        <dl class="card__facts">
+            <div class="fact fact--wide">
+                <dt>"Server URL"</dt>
+                <dd>
+                    <ServerLink url=server_url query />
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>"Last health check"</dt>
+                <dd>
+                    <RelativeTime at=last_health_check_at now missing="Never checked" />
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>"Authentication"</dt>
+                <dd>
+                    <bdi>{auth_type.label().to_owned()}</bdi>
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>"Created"</dt>
+                <dd>
+                    <RelativeTime at=created_at now missing="Not recorded" />
+                </dd>
+            </div>
+            <div class="fact">
+                <dt>"Updated"</dt>
+                <dd>
+                    <RelativeTime at=updated_at now missing="Not recorded" />
+                </dd>
+            </div>
+            <div class="fact fact--wide">
+                <dt>"Connection ID"</dt>
+                <dd>
+                    <code class="connection-id">{id}</code>
+                </dd>
+            </div>
+        </dl>
+        <Instructions text=instructions expanded />
+    }
 }

@@ -14,12 +14,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Element, HtmlElement, KeyboardEvent, ResizeObserver};
-
-use super::dom::{self, DomView};
+use web_sys::{Element, HtmlElement, ResizeObserver};
 
 use crate::model::list::ConnectionList;
 use crate::model::row_layout::RowLayout;
@@ -66,22 +65,20 @@ impl FeedRows {
 }
 
 #[component]
-pub fn ConnectionFeed<F>(
+pub fn ConnectionFeed<F, V>(
     #[prop(into)] rows: Signal<FeedRows>,
-    /// Builds the card of a connection id, given its 1-based place in the list
-    /// (which changes as filters change while the card stays); `None` for an id
-    /// the list no longer has.
+    /// Renders the card of a connection id, given its 1-based place in the list
+    /// (which changes as filters change while the card stays).
     card: F,
     /// The feed is out of sight (a connection's page is open over the list).
     #[prop(optional, into)]
     hidden: Signal<bool>,
-) -> DomView
+) -> impl IntoView
 where
-    F: Fn(String, Signal<Option<usize>>) -> Option<Element> + 'static,
+    F: Fn(String, Signal<Option<usize>>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
 {
-    let element = dom::element("div", "feed");
-    // Gone (`None`) once the feed is disposed: callbacks a frame later check it.
-    let feed = StoredValue::new_local(element.clone());
+    let feed = NodeRef::<html::Div>::new();
     let heights = RwSignal::new(HashMap::<String, f64>::new());
     // Unmeasured cards count at the average measured height, which is set when the
     // first cards are measured and again when the rows change, never while
@@ -120,7 +117,7 @@ where
     let update_range = move || {
         // Also called a frame later, when the feed may be gone (a search that
         // matches nothing): never read a disposed value.
-        let Some(feed) = feed.try_get_value() else {
+        let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
         // Hidden, it measures nothing: keep the range for the way back.
@@ -194,7 +191,7 @@ where
         window_rows.track();
         request_animation_frame(move || {
             let (Some(feed), Some(Some(observer))) = (
-                feed.try_get_value(),
+                feed.try_get_untracked().flatten(),
                 observer.try_with_value(|o| o.as_ref().map(|o| o.0.clone())),
             ) else {
                 return;
@@ -210,7 +207,7 @@ where
     });
 
     let scroll_to_row = move |row: usize| {
-        let Some(feed) = feed.try_get_value() else {
+        let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
         let top = layout.with_untracked(|layout| layout.top(row)) / compression.get_untracked().1;
@@ -228,10 +225,7 @@ where
         scroll_to_row(row);
         follow_focus(feed, pending, scroll_to_row, FOLLOW_FRAMES);
     };
-    let on_keydown = move |event: web_sys::Event| {
-        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
+    let on_keydown = move |event: ev::KeyboardEvent| {
         if event.alt_key() || event.meta_key() || event.shift_key() || event.ctrl_key() {
             return;
         }
@@ -272,46 +266,47 @@ where
         focus_row(next);
     };
 
-    dom::set(&element, "role", "feed");
-    dom::set(&element, "aria-label", "Connections");
-    dom::set(&element, "aria-busy", "false");
-    // Through the CSSOM: the Content-Security-Policy refuses style attributes.
-    let style = element.unchecked_ref::<HtmlElement>().style();
-    dom::watch(move || {
-        let (range, (scroll, scale)) = (range.get(), compression.get());
-        let (top, bottom) =
-            layout.with(|layout| layout.padding(&range, scroll, scale, MAX_PAGE_PX));
-        let _ = style.set_property("padding-top", &pixels(top));
-        let _ = style.set_property("padding-bottom", &pixels(bottom));
-    });
-    dom::on(&element, "keydown", on_keydown);
-    dom::keyed(
-        &element,
-        move || window_rows.with(|rows| rows.iter().map(|(id, _)| id.clone()).collect()),
-        move |id| {
-            let place = {
-                let id = id.to_owned();
-                Signal::derive(move || {
-                    window_rows.with(|rows| {
-                        rows.iter()
-                            .find(|(shown, _)| *shown == id)
-                            .map(|(_, row)| row + 1)
-                    })
+    let row = move |(id, _): (String, usize)| {
+        let place = {
+            let id = id.clone();
+            Signal::derive(move || {
+                window_rows.with(|rows| {
+                    rows.iter()
+                        .find(|(shown, _)| *shown == id)
+                        .map(|(_, row)| row + 1)
                 })
-            };
-            // An id the list no longer has (gone between the window and this
-            // build) holds its place empty until the window moves on.
-            card(id.to_owned(), place).unwrap_or_else(|| dom::element("div", ""))
-        },
-    );
-    DomView::new(element)
+            })
+        };
+        card(id, place)
+    };
+    let padding = move || {
+        let (range, (scroll, scale)) = (range.get(), compression.get());
+        layout.with(|layout| layout.padding(&range, scroll, scale, MAX_PAGE_PX))
+    };
+    let padding_top = move || pixels(padding().0);
+    let padding_bottom = move || pixels(padding().1);
+    view! {
+        <div
+            class="feed"
+            role="feed"
+            aria-label="Connections"
+            aria-busy="false"
+            node_ref=feed
+            style:padding-top=padding_top
+            style:padding-bottom=padding_bottom
+            on:keydown=on_keydown
+        >
+            <For each=move || window_rows.get() key=|(id, _)| id.clone() children=row />
+        </div>
+    }
 }
 
 /// Focuses the card of `row` if it is rendered.
-fn focus_rendered(feed: StoredValue<Element, LocalStorage>, row: usize) -> bool {
+fn focus_rendered(feed: NodeRef<html::Div>, row: usize) -> bool {
     let selector = format!("article[aria-posinset=\"{}\"]", row + 1);
     let card = feed
-        .try_get_value()
+        .try_get_untracked()
+        .flatten()
         .and_then(|feed| feed.query_selector(&selector).ok().flatten())
         .and_then(|card| card.dyn_into::<HtmlElement>().ok());
     card.is_some_and(|card| card.focus().is_ok())
@@ -323,7 +318,7 @@ const FOLLOW_FRAMES: u8 = 20;
 /// After a jump to a far row: each frame, focus the row if it is rendered, or scroll
 /// to it again, because measuring the cards that just rendered moves the layout.
 fn follow_focus(
-    feed: StoredValue<Element, LocalStorage>,
+    feed: NodeRef<html::Div>,
     pending: StoredValue<Option<usize>>,
     scroll_to_row: impl Fn(usize) + Copy + 'static,
     frames_left: u8,

@@ -1,29 +1,35 @@
 //! The status filter: a toggle button per status with its count.
 
 use leptos::prelude::*;
-use web_sys::Element;
 
-use super::dom;
 use crate::model::filter::{StatusCounts, StatusFilter};
 
-pub fn filter_bar(
-    counts: Signal<StatusCounts>,
-    selected: Signal<StatusFilter>,
+#[component]
+pub fn FilterBar(
+    #[prop(into)] counts: Signal<StatusCounts>,
+    #[prop(into)] selected: Signal<StatusFilter>,
     on_select: Callback<StatusFilter>,
-) -> Element {
-    let filters = dom::element("div", "filters");
-    dom::set(&filters, "role", "group");
-    dom::set(&filters, "aria-label", "Filter by status");
-    for filter in StatusFilter::ALL {
-        let class = format!("filter filter--{}", filter.label().to_ascii_lowercase());
-        let button = dom::add_button(&filters, &class, "", move |_| on_select.run(filter));
-        dom::watch_attr(&button, "aria-pressed", move || {
-            Some((selected.get() == filter).to_string())
-        });
-        dom::add(&button, "span", "filter__label", filter.label());
-        dom::append_text(&button, " ");
-        let count = dom::add(&button, "span", "filter__count", "");
-        dom::watch_text(&count, move || counts.get().get(filter).to_string());
+) -> impl IntoView {
+    let buttons = StatusFilter::ALL
+        .into_iter()
+        .map(|filter| {
+            view! {
+                <button
+                    type="button"
+                    class=format!("filter filter--{}", filter.label().to_ascii_lowercase())
+                    aria-pressed=move || (selected.get() == filter).to_string()
+                    on:click=move |_| on_select.run(filter)
+                >
+                    <span class="filter__label">{filter.label()}</span>
+                    " "
+                    <span class="filter__count">{move || counts.get().get(filter)}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="filters" role="group" aria-label="Filter by status">
+            {buttons}
+        </div>
     }
-    filters
 }

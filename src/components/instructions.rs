@@ -1,9 +1,8 @@
 //! What the MCP server tells agents: a short preview that expands to the exact text.
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use web_sys::Element;
 
-use super::dom;
 use super::unique_id;
 use crate::model::text::{line_count, preview};
 
@@ -12,16 +11,17 @@ const PREVIEW_CHARS: usize = 220;
 
 /// `text` is `None` when there are no instructions worth showing; `expanded` belongs
 /// to the card, so it survives a refresh of the card's data.
-pub fn instructions(text: Option<&str>, expanded: RwSignal<bool>) -> Element {
+#[component]
+pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl IntoView {
     let Some(text) = text else {
-        return dom::text_element("p", "instructions instructions--none", "No instructions");
+        return Either::Left(
+            view! { <p class="instructions instructions--none">"No instructions"</p> },
+        );
     };
     let region = unique_id("instructions");
-    let title = format!("{region}-title");
-    let short = preview(text, PREVIEW_LINES, PREVIEW_CHARS).text;
-    let full = text.to_owned();
+    let short = preview(&text, PREVIEW_LINES, PREVIEW_CHARS).text;
     let size = {
-        let lines = line_count(text);
+        let lines = line_count(&text);
         let chars = text.chars().count();
         format!(
             "{lines} {} · {chars} {}",
@@ -33,48 +33,35 @@ pub fn instructions(text: Option<&str>, expanded: RwSignal<bool>) -> Element {
             }
         )
     };
-    // Not a landmark: every card has one, all with the same heading.
-    let group = dom::element("div", "instructions");
-    dom::set(&group, "role", "group");
-    dom::set(&group, "aria-labelledby", &title);
-    let head = dom::add(&group, "div", "instructions__head", "");
-    dom::set(
-        &dom::add(&head, "h3", "instructions__title", "Instructions to agents"),
-        "id",
-        &title,
-    );
-    dom::add(&head, "span", "instructions__size", &size);
-
-    let body = dom::add(&group, "div", "instructions__text", "");
-    dom::set(&body, "id", &region);
-    dom::set(&body, "dir", "auto");
-    dom::watch_class(&body, "instructions__text--full", move || expanded.get());
-    // Full text scrolls inside its box; keyboard users must reach it.
-    dom::watch_attr(&body, "tabindex", move || {
-        expanded.get().then(|| "0".to_owned())
-    });
-    dom::watch_text(&body, move || {
-        if expanded.get() {
-            full.clone()
-        } else {
-            short.clone()
-        }
-    });
-
-    let toggle = dom::add_button(&group, "link-button", "", move |_| {
-        expanded.update(|open| *open = !*open)
-    });
-    dom::set(&toggle, "aria-controls", &region);
-    dom::watch_attr(&toggle, "aria-expanded", move || {
-        Some(expanded.get().to_string())
-    });
-    dom::watch_text(&toggle, move || {
-        let label = if expanded.get() {
-            "Show less"
-        } else {
-            "Show full instructions"
-        };
-        label.to_owned()
-    });
-    group
+    let title = format!("{region}-title");
+    let title_ref = title.clone();
+    let controls = region.clone();
+    Either::Right(view! {
+        // Not a landmark: every card has one, all with the same heading.
+        <div class="instructions" role="group" aria-labelledby=title_ref>
+            <div class="instructions__head">
+                <h3 class="instructions__title" id=title>"Instructions to agents"</h3>
+                <span class="instructions__size">{size}</span>
+            </div>
+            <div
+                id=region
+                class="instructions__text"
+                class:instructions__text--full=move || expanded.get()
+                dir="auto"
+                // Full text scrolls inside its box; keyboard users must reach it.
+                tabindex=move || expanded.get().then_some("0")
+            >
+                {move || if expanded.get() { text.clone() } else { short.clone() }}
+            </div>
+            <button
+                type="button"
+                class="link-button"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls=controls
+                on:click=move |_| expanded.update(|open| *open = !*open)
+            >
+                {move || if expanded.get() { "Show less" } else { "Show full instructions" }}
+            </button>
+        </div>
+    })
 }

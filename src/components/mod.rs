@@ -3,8 +3,6 @@
 pub mod connection_card;
 pub mod connection_feed;
 pub mod copy_button;
-pub mod deferred;
-pub mod dom;
 pub mod filter_bar;
 pub mod highlighted;
 pub mod icon;
@@ -13,7 +11,6 @@ pub mod instructions_full;
 pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;
-pub mod remount;
 pub mod revealed_text;
 pub mod search_box;
 pub mod server_address;

@@ -1,67 +1,49 @@
 //! The search box: name, server URL, id and instructions. "/" anywhere on the page
 //! focuses it (see the connections page); Escape clears it.
 
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, KeyboardEvent};
-
-use super::dom;
 
 /// Constant markup as one string: less wasm than building each node.
 const HINT: &str = "Press <kbd>/</kbd> to search, <kbd>Esc</kbd> to clear";
 
-/// The box, and its input (for focusing it from a keyboard shortcut). `query` is the
-/// search text as it is in the URL; `on_input` gets the new text on every edit.
-pub fn search_box(
+#[component]
+pub fn SearchBox(
+    /// The search text as it is in the URL.
+    #[prop(into)]
     query: Signal<String>,
+    /// Called with the new text on every edit.
     on_input: Callback<String>,
-) -> (Element, HtmlInputElement) {
-    let search = dom::element("div", "search");
-    dom::set(&search, "role", "search");
-    dom::set(
-        &dom::add(&search, "label", "search__label", "Search"),
-        "for",
-        "search",
-    );
-    let input: HtmlInputElement = dom::add(&search, "input", "search__input", "").unchecked_into();
-    for (name, value) in [
-        ("id", "search"),
-        ("type", "search"),
-        ("autocomplete", "off"),
-        ("spellcheck", "false"),
-        ("placeholder", "Name, server URL, ID or instructions"),
-        ("aria-describedby", "search-hint"),
-    ] {
-        dom::set(&input, name, value);
-    }
-    {
-        let input = input.clone();
-        dom::watch(move || {
-            let text = query.get();
-            // Only a real change: setting the same text would move the caret.
-            if input.value() != text {
-                input.set_value(&text);
-            }
-        });
-    }
-    {
-        let input = input.clone();
-        dom::on(&input.clone(), "input", move |_| {
-            on_input.run(input.value())
-        });
-    }
-    dom::on(&input, "keydown", move |event| {
-        let escape = event
-            .dyn_ref::<KeyboardEvent>()
-            .is_some_and(|event| event.key() == "Escape");
-        if escape && !query.get_untracked().is_empty() {
+    /// For focusing the box from a keyboard shortcut.
+    input_ref: NodeRef<html::Input>,
+) -> impl IntoView {
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && !query.get_untracked().is_empty() {
+            // Otherwise Chromium clears the box a second time and fires `search`.
             event.prevent_default();
             on_input.run(String::new());
         }
-    });
-    let hint = dom::add(&search, "span", "search__hint", "");
-    dom::set(&hint, "id", "search-hint");
-    // Constant markup of this file, never data.
-    hint.set_inner_html(HINT);
-    (search, input)
+    };
+    view! {
+        <div class="search" role="search">
+            <label class="search__label" for="search">
+                "Search"
+            </label>
+            <input
+                id="search"
+                class="search__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Name, server URL, ID or instructions"
+                aria-describedby="search-hint"
+                node_ref=input_ref
+                prop:value=move || query.get()
+                on:input=move |event| on_input.run(event_target_value(&event))
+                on:keydown=on_keydown
+            />
+            <span class="search__hint" id="search-hint" inner_html=HINT></span>
+        </div>
+    }
 }

@@ -5,10 +5,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::dom::DomView;
 use super::revealed_text::RevealedText;
-use super::server_link::server_link;
-use crate::model::search::Query;
+use super::server_link::ServerLink;
 use crate::model::server_address::ServerAddress;
 use crate::model::text::safe_http_url;
 
@@ -19,7 +17,7 @@ pub fn ServerAddressView(
     sends_token: bool,
 ) -> impl IntoView {
     let Some(address) = ServerAddress::parse(&url) else {
-        return Either::Left(DomView::new(server_link(&url, &Query::default())));
+        return Either::Left(view! { <ServerLink url /> });
     };
     let mut warnings = Vec::new();
     if address.is_plain_http() {

@@ -1,33 +1,42 @@
 //! The MCP server's URL: a link only for http(s), otherwise inert text.
 
-use web_sys::Element;
+use std::sync::Arc;
 
-use super::dom;
-use super::highlighted::highlighted;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+use super::highlighted::Highlighted;
 use crate::model::search::Query;
 use crate::model::text::safe_http_url;
 
-/// `query`'s matches in the URL are marked.
-pub fn server_link(url: &str, query: &Query) -> Element {
+#[component]
+pub fn ServerLink(
+    url: String,
+    /// The search, whose matches in the URL are marked.
+    #[prop(optional, into)]
+    query: Signal<Arc<Query>>,
+) -> impl IntoView {
     if url.trim().is_empty() {
-        return dom::text_element("span", "server-url server-url--missing", "No URL given");
+        return EitherOf3::A(
+            view! { <span class="server-url server-url--missing">"No URL given"</span> },
+        );
     }
-    let (link, note_class, note) = match safe_http_url(url) {
-        Some(href) => {
-            let link = dom::element("a", "server-url");
-            dom::set(&link, "href", href);
-            dom::set(&link, "target", "_blank");
-            dom::set(&link, "rel", "noopener noreferrer");
-            (link, "visually-hidden", " (opens in a new tab)")
-        }
-        None => (
-            dom::element("span", "server-url server-url--inert"),
-            "server-url__note",
-            " (not a web address)",
-        ),
-    };
-    let bdi = dom::add(&link, "bdi", "", "");
-    highlighted(&bdi, url, query);
-    dom::add(&link, "span", note_class, note);
-    link
+    match safe_http_url(&url) {
+        Some(href) => EitherOf3::B(view! {
+            <a class="server-url" href=href.to_owned() target="_blank" rel="noopener noreferrer">
+                <bdi>
+                    <Highlighted text=url.clone() query />
+                </bdi>
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }),
+        None => EitherOf3::C(view! {
+            <span class="server-url server-url--inert">
+                <bdi>
+                    <Highlighted text=url query />
+                </bdi>
+                <span class="server-url__note">" (not a web address)"</span>
+            </span>
+        }),
+    }
 }

@@ -1,11 +1,8 @@
-//! The list's states other than cards: loading, an empty tenant, no matches; and a
-//! broken configuration.
+//! The list's states other than cards: loading, an empty tenant, no matches.
 
 use leptos::prelude::*;
-use web_sys::Element;
 
-use super::dom;
-use super::icon::icon;
+use super::icon::Icon;
 use crate::model::config::ConfigError;
 use crate::model::filter::StatusFilter;
 
@@ -13,31 +10,35 @@ const SKELETON_CARDS: usize = 6;
 const SKELETON_CARD: &str = "<div class=\"card card--skeleton\"><div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div></div>";
 
 /// Skeleton cards in the shape of the real ones, so nothing jumps when data arrives.
-pub fn loading_state() -> Element {
-    let loading = dom::element("div", "loading");
-    dom::set(&loading, "role", "status");
-    dom::add(&loading, "p", "loading__text", "Loading connections…");
-    let cards = dom::add(&loading, "div", "cards", "");
-    dom::set(&cards, "aria-hidden", "true");
-    // Constant markup of this file, never data.
-    cards.set_inner_html(&SKELETON_CARD.repeat(SKELETON_CARDS));
-    loading
+#[component]
+pub fn LoadingState() -> impl IntoView {
+    view! {
+        <div class="loading" role="status">
+            <p class="loading__text">"Loading connections…"</p>
+            // Static markup as one string: far less wasm than building each node.
+            <div class="cards" aria-hidden="true" inner_html=SKELETON_CARD.repeat(SKELETON_CARDS)></div>
+        </div>
+    }
 }
 
-pub fn empty_state() -> Element {
-    let empty = dom::element("div", "empty");
-    dom::add(&empty, "h2", "empty__title", "No connections");
-    dom::add(
-        &empty,
-        "p",
-        "",
-        "This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here.",
-    );
-    empty
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    view! {
+        <div
+            class="empty"
+            inner_html="<h2 class=\"empty__title\">No connections</h2><p>This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here.</p>"
+        ></div>
+    }
 }
 
-/// Nothing passes the filter and search; `on_show_all` clears them.
-pub fn no_matches_state(filter: StatusFilter, query: &str, on_show_all: Callback<()>) -> Element {
+/// The search and filter hide every connection.
+#[component]
+pub fn NoMatchesState(
+    filter: StatusFilter,
+    /// The search text, trimmed; empty when there is no search.
+    query: String,
+    on_show_all: Callback<()>,
+) -> impl IntoView {
     let label = filter.label().to_ascii_lowercase();
     let (title, detail, action) = match (query.is_empty(), filter) {
         (true, StatusFilter::Stale) => (
@@ -61,34 +62,31 @@ pub fn no_matches_state(filter: StatusFilter, query: &str, on_show_all: Callback
             "Clear the search and filter",
         ),
     };
-    let empty = dom::element("div", "empty");
-    dom::add(&empty, "h2", "empty__title", &title);
-    dom::add(&empty, "p", "", &detail);
-    dom::add_button(&empty, "button", action, move |_| on_show_all.run(()));
-    empty
+    view! {
+        <div class="empty">
+            <h2 class="empty__title">{title}</h2>
+            <p>{detail}</p>
+            <button type="button" class="button" on:click=move |_| on_show_all.run(())>
+                {action}
+            </button>
+        </div>
+    }
 }
 
-/// `config.json` is broken: nothing can load until whoever deployed it fixes it.
-pub fn config_error_panel(error: &ConfigError) -> Element {
-    let panel = dom::element("div", "");
-    let header = dom::add(&panel, "div", "page__header", "");
-    dom::add(&header, "h1", "page__title", "MCP connections");
-    let alert = dom::add(&panel, "div", "alert", "");
-    dom::set(&alert, "role", "alert");
-    dom::append(&alert, &icon("error"));
-    let body = dom::add(&alert, "div", "alert__body", "");
-    dom::add(
-        &body,
-        "h2",
-        "alert__title",
-        "The console is not configured correctly",
-    );
-    dom::add(&body, "p", "alert__what", &error.message());
-    dom::add(
-        &body,
-        "p",
-        "alert__advice",
-        "Whoever deployed the console must fix config.json (see the README's Configuration section). Reload this page afterwards.",
-    );
-    panel
+/// `config.json` is broken or unreachable: nothing can load until it is fixed.
+#[component]
+pub fn ConfigErrorPanel(error: ConfigError) -> impl IntoView {
+    view! {
+        <div class="page__header" inner_html="<h1 class=\"page__title\">MCP connections</h1>"></div>
+        <div class="alert" role="alert">
+            <Icon name="error" />
+            <div class="alert__body">
+                <h2 class="alert__title">"The console is not configured correctly"</h2>
+                <p class="alert__what">{error.message()}</p>
+                <p class="alert__advice">
+                    "Whoever deployed the console must fix config.json (see the README's Configuration section). Reload this page afterwards."
+                </p>
+            </div>
+        </div>
+    }
 }

@@ -3,24 +3,19 @@
 //! colour alone.
 
 use leptos::prelude::*;
-use web_sys::Element;
 
-use super::dom::{self, DomView};
-use super::icon::icon;
+use super::icon::Icon;
 use crate::model::connection::Status;
 
-pub fn status_badge(status: &Status) -> Element {
-    let kind = status_kind(status);
-    let badge = dom::element("span", &format!("badge badge--{kind}"));
-    dom::append(&badge, &icon(kind));
-    dom::add(&badge, "span", "badge__label", status.label());
-    badge
-}
-
-/// `status_badge` inside a `view!`.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
-    DomView::new(status_badge(&status))
+    let kind = status_kind(&status);
+    view! {
+        <span class=format!("badge badge--{kind}")>
+            <Icon name=kind />
+            <span class="badge__label">{status.label().to_owned()}</span>
+        </span>
+    }
 }
 
 /// The name of the status's icon and badge style.

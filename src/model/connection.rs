@@ -108,7 +108,25 @@ pub struct Connection {
     pub updated_at: Option<Timestamp>,
 }
 
+/// What a connection with a blank name is called.
+pub const UNNAMED: &str = "Unnamed connection";
+
 impl Connection {
+    /// What to call it on screen: its name, or "Unnamed connection" when the name is
+    /// blank.
+    pub fn display_name(&self) -> String {
+        if self.is_unnamed() {
+            UNNAMED.to_owned()
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The name is empty or only whitespace.
+    pub fn is_unnamed(&self) -> bool {
+        self.name.trim().is_empty()
+    }
+
     /// The instructions, unless there are none worth showing (absent, null or blank).
     pub fn instructions(&self) -> Option<&str> {
         self.instructions

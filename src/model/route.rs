@@ -8,6 +8,10 @@ use super::url_encoding::{decode, encode};
 
 const PREFIX: &str = "/connections/";
 
+/// The history state of a connection's page opened from the list: the entry before
+/// it is that list, so the way back is Back (and Forward then still works).
+pub const OPENED_FROM_LIST: &str = "opened-from-list";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     List,

@@ -7,25 +7,29 @@
 use chrono::{DateTime, Utc};
 use leptos::either::{Either, EitherOf4};
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::load_error::LoadError;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::State;
+use wasm_bindgen::JsValue;
+
 use crate::api::client::ApiClient;
+use crate::app::KeyRefused;
 use crate::components::copy_button::CopyButton;
-use crate::components::deferred::CodeNotLoaded;
 use crate::components::icon::Icon;
 use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
-use crate::components::remount::remount;
 use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
 use crate::components::status_badge::StatusBadge;
 use crate::components::timeline::{Moment, Timeline};
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
 use crate::model::hidden_chars::revealed_plain;
-use crate::model::route::Route;
+use crate::model::load_error::LoadError;
+use crate::model::route::{OPENED_FROM_LIST, Route, neighbours};
+use crate::pages::connections::ListContext;
 use crate::platform;
 
 /// Where this connection stands among the rows of the list view it was opened from.
@@ -42,74 +46,91 @@ pub struct Place {
 /// found"), else Retry of a failed load, else the main region.
 pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
 
-/// What the list page hands a connection's page.
-#[derive(Clone)]
-pub struct DetailProps {
-    pub id: String,
-    pub client: StoredValue<ApiClient>,
-    /// The list's copy of the connection, if the list has it.
-    pub listed: Signal<Option<Connection>>,
-    pub now: Signal<DateTime<Utc>>,
-    pub stale_before: Signal<DateTime<Utc>>,
-    /// A health check of this connection is running, and what the last one said.
-    pub testing: Signal<bool>,
-    pub test_note: Signal<Option<String>>,
-    pub on_test: Callback<()>,
-    /// The API refused the key (HTTP 401).
-    pub on_unauthorized: Callback<()>,
-    /// Its place in the list view, `None` when it is not among the rows.
-    pub place: Signal<Option<Place>>,
-    /// The list view this page belongs to (filter, search and sort kept).
-    pub back_href: Signal<String>,
-    /// Opens another connection of the list (previous / next by keyboard).
-    pub on_open: Callback<String>,
-}
-
-/// A connection's page. The split release build (`scripts/build`, `--cfg wasm_split`)
-/// makes this function and all it alone uses a wasm module of its own, fetched the
-/// first time a connection is opened; other builds call it directly.
-pub async fn connection_page(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
-    #[cfg(wasm_split)]
-    return connection_page_view(props).await;
-    #[cfg(not(wasm_split))]
-    return connection_page_view(props);
-}
-
-#[cfg(wasm_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for CodeNotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        CodeNotLoaded
-    }
-}
-
-#[cfg_attr(
-    wasm_split,
-    leptos::wasm_split::wasm_split(
-        connection_page,
-        fallible,
-        wasm_split_path = leptos::wasm_split
-    )
-)]
-fn connection_page_view(props: DetailProps) -> Result<AnyView, CodeNotLoaded> {
-    Ok(view! { <ConnectionDetail props /> }.into_any())
-}
-
+/// The child route `/connections/{id}`: the page of the connection the path names
+/// (the id decoded by `model::route`, as one path segment), built anew when
+/// previous/next change the id.
 #[component]
-pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
-    let DetailProps {
-        id,
-        client,
-        listed,
+pub fn ConnectionRoute() -> impl IntoView {
+    let location = use_location();
+    let id = Memo::new(
+        move |_| match location.pathname.with(|path| Route::from_path(path)) {
+            Route::Connection(id) => Some(id),
+            Route::List => None,
+        },
+    );
+    Effect::new(move || {
+        // Focus goes to the page's name once it is there: the link that opened it
+        // is hidden now.
+        if id.with(Option::is_some) {
+            request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
+        }
+    });
+    move || id.get().map(|id| view! { <ConnectionDetail id /> })
+}
+
+/// One connection's page, inside the list page (whose `ListContext` it reads).
+#[component]
+pub fn ConnectionDetail(id: String) -> impl IntoView {
+    let client = expect_context::<ApiClient>();
+    let KeyRefused(on_unauthorized) = expect_context::<KeyRefused>();
+    let ListContext {
+        list,
+        rows,
+        view,
         now,
         stale_before,
-        testing,
-        test_note,
-        on_test,
-        on_unauthorized,
-        place,
-        back_href,
-        on_open,
-    } = props;
+        checks,
+    } = expect_context::<ListContext>();
+    let navigate = use_navigate();
+    let location = use_location();
+    // Memos: a refresh that leaves this connection and its place as they were
+    // changes nothing on its page.
+    let listed = {
+        let id = id.clone();
+        Memo::new(move |_| list.with(|list| list.as_ref().and_then(|list| list.get(&id)).cloned()))
+    };
+    let place = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            rows.with(|rows| {
+                let ids = (0..rows.len()).filter_map(|row| rows.id(row));
+                neighbours(ids, &id).map(|(previous, row, next)| Place {
+                    previous: previous.map(str::to_owned),
+                    row,
+                    next: next.map(str::to_owned),
+                    rows: rows.len(),
+                })
+            })
+        })
+    };
+    let testing = checks.is_running(id.clone());
+    let test_note = checks.note(id.clone());
+    let on_test = checks.runner(id.clone());
+    let back_href = Signal::derive(move || {
+        let search = view.with(|v| v.to_query(&location.search.get()));
+        format!("/{search}")
+    });
+    // Previous / next replace this page, keeping its mark: Back still leads to the
+    // list.
+    let on_open = Callback::new(move |id: String| {
+        if let Some(path) = Route::Connection(id).path() {
+            let search = location.search.get_untracked();
+            let query = if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{search}")
+            };
+            navigate(
+                &format!("{path}{query}"),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    state: State::new(platform::history_mark().map(JsValue::from)),
+                    ..NavigateOptions::default()
+                },
+            );
+        }
+    });
     let fetched = RwSignal::new(None::<Result<Connection, LoadError>>);
     let fetching = StoredValue::new(false);
     // Set by Retry, which takes away the panel or notice holding focus.
@@ -122,10 +143,8 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
             }
             fetching.set_value(true);
             let id = id.clone();
+            let client = client.clone();
             spawn_local(async move {
-                let Some(client) = client.try_get_value() else {
-                    return;
-                };
                 let result = client.get(&id).await;
                 if result.as_ref().err().is_some_and(|e| client.refuses_key(e)) {
                     on_unauthorized.try_run(());
@@ -190,7 +209,7 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
             })
         })
     });
-    let name = Memo::new(move |_| facts.with(|c| c.as_ref().map(|c| display_name(&c.name))));
+    let name = Memo::new(move |_| facts.with(|c| c.as_ref().map(Connection::display_name)));
     Effect::new(move || {
         let title = match (name.get(), not_found.get()) {
             (_, true) => "Connection not found · MCP Console".to_owned(),
@@ -244,12 +263,11 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
             (None, None) => Showing::Loading,
         }
     });
-    let host = NodeRef::<html::Div>::new();
     let id_text = id.clone();
-    remount(host, showing, move |showing| match showing {
+    let content = move || match showing.get() {
         Showing::NotFound => EitherOf4::A(view! { <NotFound id=id_text.clone() back_href /> }),
         Showing::Connection(connection) => {
-            let name = display_name(&connection.name);
+            let name = connection.display_name();
             let instructions = connection.instructions().map(str::to_owned);
             EitherOf4::B(view! {
                 <header class="page__header detail__header">
@@ -261,7 +279,7 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
                             </bdi>
                         </h1>
                     </div>
-                    <HealthControls health stale_before testing test_note on_test />
+                    <HealthControls health stale_before=stale_before.into() testing test_note on_test />
                 </header>
                 {move || failure.get().map(|error| view! { <RefreshFailed error on_retry=retry /> })}
                 <Facts connection />
@@ -275,6 +293,7 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
         Showing::Failed(error) => EitherOf4::C(view! {
             <LoadErrorPanel
                 error
+                showing_since=None
                 now
                 retry_at=Signal::stored(None)
                 on_retry=retry
@@ -287,10 +306,10 @@ pub fn ConnectionDetail(props: DetailProps) -> impl IntoView {
                 <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
             </div>
         }),
-    });
+    };
     view! {
-        <DetailNav place back_href />
-        <div class="detail" node_ref=host></div>
+        <DetailNav place=place.into() back_href on_open />
+        <div class="detail">{content}</div>
     }
 }
 
@@ -366,15 +385,6 @@ fn RefreshFailed(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
 
 const SKELETON: &str = "<div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div>";
 
-/// The name as a heading: a blank one says so.
-fn display_name(name: &str) -> String {
-    if name.trim().is_empty() {
-        "Unnamed connection".to_owned()
-    } else {
-        name.to_owned()
-    }
-}
-
 fn timeline(connection: &Connection) -> Vec<Moment> {
     vec![
         Moment {
@@ -397,16 +407,30 @@ fn timeline(connection: &Connection) -> Vec<Moment> {
 
 /// Back to the list, and previous / next within it.
 #[component]
-fn DetailNav(place: Signal<Option<Place>>, back_href: Signal<String>) -> impl IntoView {
+fn DetailNav(
+    place: Signal<Option<Place>>,
+    back_href: Signal<String>,
+    on_open: Callback<String>,
+) -> impl IntoView {
     let step = move |id: Option<String>, label: &'static str, key: &'static str| {
-        let path = id.and_then(|id| Route::Connection(id).path());
-        match path {
-            Some(path) => Either::Left(view! {
-                <a class="button button--secondary button--small" href=path data-nav="step" aria-keyshortcuts=key>
+        let path = id.clone().and_then(|id| Route::Connection(id).path());
+        match (path, id) {
+            (Some(path), Some(id)) => Either::Left(view! {
+                <a
+                    class="button button--secondary button--small"
+                    href=path
+                    aria-keyshortcuts=key
+                    on:click=move |event| {
+                        if is_plain_click(&event) {
+                            event.prevent_default();
+                            on_open.run(id.clone());
+                        }
+                    }
+                >
                     {label} " " <kbd>{key}</kbd>
                 </a>
             }),
-            None => Either::Right(view! {
+            _ => Either::Right(view! {
                 <span class="button button--secondary button--small button--disabled" aria-disabled="true">
                     {label} " " <kbd>{key}</kbd>
                 </span>
@@ -415,7 +439,7 @@ fn DetailNav(place: Signal<Option<Place>>, back_href: Signal<String>) -> impl In
     };
     view! {
         <nav class="detail-nav" aria-label="Connection">
-            <a class="back-link" href=move || back_href.get() data-nav="back">
+            <a class="back-link" href=move || back_href.get() data-noscroll on:click=back_to_list>
                 "← All connections"
             </a>
             {move || {
@@ -511,9 +535,24 @@ fn NotFound(id: String, back_href: Signal<String>) -> impl IntoView {
                 "No MCP connection with the ID " <code class="connection-id"><bdi>{id}</bdi></code>
                 " exists in this tenant. It may have been removed, or the link may be incomplete."
             </p>
-            <a class="button" href=move || back_href.get() data-nav="back">
+            <a class="button" href=move || back_href.get() data-noscroll on:click=back_to_list>
                 "Back to all connections"
             </a>
         </div>
+    }
+}
+
+/// A click that means "follow this link here" (not a new tab or window).
+fn is_plain_click(event: &ev::MouseEvent) -> bool {
+    event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+}
+
+/// The way back to the list: Back, when the list this page was opened from is the
+/// entry before (so Forward still works); otherwise the router follows the link.
+fn back_to_list(event: ev::MouseEvent) {
+    if is_plain_click(&event) && platform::history_mark().as_deref() == Some(OPENED_FROM_LIST) {
+        event.prevent_default();
+        platform::history_back();
     }
 }

@@ -1,0 +1,84 @@
+//! The list as the admin sees it: the loaded list in the chosen order, searched and
+//! filtered, with the filter's counts. Each step that passes over the list is a
+//! memo of its own, so a keystroke does not sort again and a filter click does not
+//! search again; none of them decodes or folds text (`model::list_index`).
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use leptos::prelude::*;
+
+use crate::components::connection_feed::FeedRows;
+use crate::model::filter::StatusCounts;
+use crate::model::list::ConnectionList;
+use crate::model::search::Query;
+use crate::model::selection::{counts, filtered, search_hits};
+use crate::model::sort::sorted_positions;
+use crate::model::view_state::ViewState;
+
+/// What `use_list_view` gives the page.
+#[derive(Clone, Copy)]
+pub struct ListView {
+    /// The parsed search, for marking matches.
+    pub query: Memo<Arc<Query>>,
+    /// Health checks before this are stale.
+    pub stale_before: Memo<DateTime<Utc>>,
+    /// How many of the search's hits each filter would show.
+    pub counts: Memo<StatusCounts>,
+    /// The rows shown, in order.
+    pub rows: Memo<FeedRows>,
+    /// Connections in the list, whatever the view.
+    pub total: Signal<usize>,
+    /// Rows shown.
+    pub shown: Signal<usize>,
+}
+
+pub fn use_list_view(
+    list: Memo<Option<Arc<ConnectionList>>>,
+    view: Memo<ViewState>,
+    now: ReadSignal<DateTime<Utc>>,
+    stale_after: TimeDelta,
+) -> ListView {
+    let selected = Memo::new(move |_| view.with(|v| v.status));
+    let sort = Memo::new(move |_| view.with(|v| v.sort));
+    let query = Memo::new(move |_| view.with(|v| Arc::new(Query::parse(&v.query))));
+    let stale_before = Memo::new(move |_| now.get() - stale_after);
+    let order = Memo::new(move |_| {
+        let order = sort.get();
+        list.with(|list| {
+            list.as_ref()
+                .map(|list| Arc::new(sorted_positions(list, order)))
+        })
+    });
+    let hits = Memo::new(move |_| {
+        let (Some(list), Some(order)) = (list.get(), order.get()) else {
+            return Arc::default();
+        };
+        query.with(|query| Arc::new(search_hits(&list, &order, query)))
+    });
+    let counts = Memo::new(move |_| {
+        list.get()
+            .map(|list| hits.with(|hits| counts(&list, hits, stale_before.get())))
+            .unwrap_or_default()
+    });
+    let rows = Memo::new(move |_| {
+        let list = list.get().unwrap_or_default();
+        let positions = hits.with(|hits| filtered(&list, hits, selected.get(), stale_before.get()));
+        FeedRows {
+            list,
+            positions: Arc::new(positions),
+        }
+    });
+    let total = Signal::derive(move || {
+        list.with(|list| list.as_ref().map_or(0, |l| l.connections().len()))
+    });
+    let shown = Signal::derive(move || rows.with(FeedRows::len));
+    ListView {
+        query,
+        stale_before,
+        counts,
+        rows,
+        total,
+        shown,
+    }
+}

@@ -1,0 +1,67 @@
+//! The card of one connection of the list, by id: it follows the list's copy of the
+//! connection, so a refresh or a health check updates it in place (focus and the
+//! expanded instructions stay).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::ListContext;
+use crate::components::connection_card::ConnectionCard;
+use crate::model::connection::Connection;
+use crate::model::search::Query;
+
+#[component]
+pub fn ListedCard(
+    id: String,
+    /// 1-based place among the rows, which changes as filters change.
+    place: Signal<Option<usize>>,
+    /// Rows shown.
+    set_size: Signal<usize>,
+    query: Memo<Arc<Query>>,
+    /// Ids whose status the last refresh changed.
+    changed: RwSignal<HashSet<String>>,
+) -> impl IntoView {
+    let ListContext {
+        list,
+        now,
+        stale_before,
+        checks,
+        ..
+    } = expect_context::<ListContext>();
+    let location = use_location();
+    let initial = list.with_untracked(|list| list.as_ref().and_then(|list| list.get(&id)).cloned());
+    initial.map(|initial| {
+        let connection = {
+            let id = id.clone();
+            // A connection that disappears keeps its last data until its card goes.
+            Memo::new(move |previous: Option<&Connection>| {
+                list.with(|list| list.as_ref().and_then(|list| list.get(&id)).cloned())
+                    .or_else(|| previous.cloned())
+                    .unwrap_or_else(|| initial.clone())
+            })
+        };
+        let is_changed = {
+            let id = id.clone();
+            Signal::derive(move || changed.with(|ids| ids.contains(&id)))
+        };
+        let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
+        view! {
+            <ConnectionCard
+                connection
+                now
+                changed=is_changed
+                testing=checks.is_running(id.clone())
+                test_note=checks.note(id.clone())
+                on_test=checks.runner(id)
+                query
+                stale
+                position=place
+                set_size
+                view_query=location.search
+            />
+        }
+    })
+}
