@@ -4,7 +4,6 @@
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod json;
 pub mod model;
 pub mod pages;
 pub mod platform;

@@ -4,4 +4,3 @@ mod array_splitter;
 pub mod client;
 pub mod decode;
 mod dto;
-
