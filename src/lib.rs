@@ -5,7 +5,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod hooks;
-pub mod json;
 pub mod model;
 pub mod pages;
 pub mod platform;

@@ -3,9 +3,16 @@
 //! body of 50,000 connections is 39 MB). It checks only the array's own structure:
 //! each element is checked by the decoder that reads it.
 
+use crate::model::json_text::is_whitespace;
+
+/// A UTF-8 byte-order mark, which may come before the array (`json_text::without_bom`).
+const BOM: &[u8] = "\u{FEFF}".as_bytes();
+
 /// What the splitter has seen so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
+    /// At the start of the text, this many bytes of a byte-order mark seen.
+    Bom(usize),
     /// Whitespace before the array.
     Start,
     /// After `[`: an element or `]`.
@@ -54,7 +61,7 @@ pub struct ArraySplitter {
 impl Default for ArraySplitter {
     fn default() -> Self {
         ArraySplitter {
-            state: State::Start,
+            state: State::Bom(0),
             escaped: false,
             in_string: false,
             pending: Vec::new(),
@@ -71,7 +78,7 @@ impl ArraySplitter {
             if let State::Element(kind) = self.state {
                 let end = match kind {
                     Element::Scalar => {
-                        (byte.is_ascii_whitespace() || byte == b',' || byte == b']').then_some(at)
+                        (is_whitespace(byte) || byte == b',' || byte == b']').then_some(at)
                     }
                     Element::String | Element::Container { .. } => {
                         self.scan_in_element(kind, byte).then_some(at + 1)
@@ -93,7 +100,21 @@ impl ArraySplitter {
             // Outside elements: structure and whitespace, one byte at a time.
             self.offset += 1;
             start = at + 1;
-            if byte.is_ascii_whitespace() {
+            if let State::Bom(seen) = self.state {
+                if BOM.get(seen) == Some(&byte) {
+                    self.state = match seen + 1 {
+                        done if done == BOM.len() => State::Start,
+                        more => State::Bom(more),
+                    };
+                    continue;
+                }
+                if seen > 0 {
+                    // Part of a mark: no JSON starts like that.
+                    return Err(SplitError::NotAnArray);
+                }
+                self.state = State::Start;
+            }
+            if is_whitespace(byte) {
                 continue;
             }
             self.state = match (self.state, byte) {
@@ -126,7 +147,7 @@ impl ArraySplitter {
     pub fn finish(&self) -> Result<(), SplitError> {
         match self.state {
             State::Done => Ok(()),
-            State::Start => Err(SplitError::NotAnArray),
+            State::Bom(_) | State::Start => Err(SplitError::NotAnArray),
             _ => Err(self.broken("the list ends before its closing ]")),
         }
     }
@@ -217,6 +238,55 @@ mod tests {
     fn empty_lists() {
         assert_eq!(split("[]", 1), (vec![], Ok(())));
         assert_eq!(split(" [\n] \n", 1), (vec![], Ok(())));
+    }
+
+    #[test]
+    fn a_leading_byte_order_mark_is_skipped() {
+        for size in [1, 2, 3, 4, 64] {
+            assert_eq!(
+                split("\u{FEFF}[1, {\"a\":2}]", size),
+                (vec!["1".to_owned(), "{\"a\":2}".to_owned()], Ok(())),
+                "pieces of {size}"
+            );
+            assert_eq!(split("\u{FEFF} \n[]", size), (vec![], Ok(())));
+        }
+        // Only one, and only first: JSON has no mark anywhere else.
+        for text in [
+            "\u{FEFF}\u{FEFF}[]",
+            " \u{FEFF}[]",
+            "\u{FEFF}",
+            "\u{FEFF}{}",
+        ] {
+            assert_eq!(split(text, 1).1, Err(SplitError::NotAnArray), "{text:?}");
+        }
+        // Part of a mark is not one.
+        let mut splitter = ArraySplitter::default();
+        assert_eq!(
+            splitter.push(&[0xEF, 0xBB, b'['], |_| {}),
+            Err(SplitError::NotAnArray)
+        );
+    }
+
+    #[test]
+    fn only_json_whitespace_separates() {
+        let (elements, outcome) = split("[1\u{c}]", 1);
+        assert_eq!(outcome, Ok(()));
+        assert_eq!(
+            elements,
+            ["1\u{c}"],
+            "form feed is part of the element, whose decoder refuses it"
+        );
+        assert_eq!(split("\u{c}[]", 1).1, Err(SplitError::NotAnArray));
+        assert!(matches!(
+            split("[{}\u{c}]", 1).1,
+            Err(SplitError::Broken(_))
+        ));
+        assert!(matches!(split("[]\u{c}", 1).1, Err(SplitError::Broken(_))));
+        assert_eq!(split("[\u{b}1]", 1), (vec!["\u{b}1".to_owned()], Ok(())));
+        assert_eq!(
+            split(" \t\r\n[ \t\r\n1 \t\r\n] \t\r\n", 1),
+            (vec!["1".to_owned()], Ok(()))
+        );
     }
 
     #[test]

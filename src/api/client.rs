@@ -1,16 +1,19 @@
-//! The only code that talks HTTP: the API (with the key or the session cookie, a time
-//! limit, and offline detection) and the console's own `config.json`. Everything it
-//! receives goes through `decode`.
+//! The only code that talks HTTP, through `gloo_net::http`: the API (with the key
+//! or the session cookie, a time limit, and offline detection) and the console's own
+//! `config.json`. Everything it receives goes through `decode`.
 
+use std::cell::Cell;
+use std::future::IntoFuture;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::time::Duration;
 
-use leptos::prelude::set_timeout_with_handle;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{TimeoutHandle, set_timeout_with_handle};
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, ReadableStreamDefaultReader, RequestCache, RequestCredentials, RequestInit,
-    Response,
-};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache, RequestCredentials};
 
 use super::decode::{self, TestOutcome};
 use crate::model::api_key::ApiKey;
@@ -71,17 +74,19 @@ impl ApiClient {
             && matches!(self.credentials, Credentials::Key(_))
     }
 
-    /// `GET /api/mcp-connections`, decoded while it downloads.
-    pub async fn list(&self) -> Result<ConnectionList, LoadError> {
-        self.send("GET", "/api/mcp-connections", LIST_TIMEOUT_SECS, read_list)
-            .await?
+    /// `GET /api/mcp-connections`, decoded while it downloads: awaiting the
+    /// `ListDownload` sends it and gives the list. See `ListDownload` for stopping it.
+    pub fn list(&self) -> ListDownload {
+        ListDownload {
+            request: self.request(Request::get(&self.url("/api/mcp-connections"))),
+            abort: AbortHandle::new(),
+        }
     }
 
     /// `GET /api/mcp-connections/{id}`: one connection, as it is now.
     pub async fn get(&self, id: &str) -> Result<Connection, LoadError> {
-        let answer = self
-            .send("GET", &connection_path(id), LIST_TIMEOUT_SECS, read_whole)
-            .await?;
+        let request = self.request(Request::get(&self.url(&connection_path(id))));
+        let answer = fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read_whole).await?;
         decode::connection_response(answer.status, answer.content_type.as_deref(), &answer.body)
             .map_err(|error| error.with_retry_after(answer.retry_after_secs))
     }
@@ -89,36 +94,97 @@ impl ApiClient {
     /// `POST /api/mcp-connections/{id}/test`: a live health check.
     pub async fn test(&self, id: &str) -> Result<TestOutcome, LoadError> {
         let path = format!("{}/test", connection_path(id));
-        let answer = self
-            .send("POST", &path, TEST_TIMEOUT_SECS, read_whole)
-            .await?;
+        let request = self.request(Request::post(&self.url(&path)));
+        let answer = fetch(request, &AbortHandle::new(), TEST_TIMEOUT_SECS, read_whole).await?;
         decode::test_response(answer.status, answer.content_type.as_deref(), &answer.body)
             .map_err(|error| error.with_retry_after(answer.retry_after_secs))
     }
 
-    async fn send<T>(
-        &self,
-        method: &str,
-        path: &str,
-        timeout_secs: u32,
-        read: impl AsyncFnOnce(Response) -> Option<T>,
-    ) -> Result<T, LoadError> {
-        let init = RequestInit::new();
-        init.set_method(method);
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// `request` with how this client proves who is asking.
+    fn request(&self, request: RequestBuilder) -> RequestBuilder {
         // Refresh must always ask the API, never the HTTP cache.
-        init.set_cache(RequestCache::NoStore);
-        let headers = web_sys::Headers::new().map_err(|_| LoadError::Network)?;
-        let _ = headers.set("Accept", "application/json");
+        let request = request
+            .cache(RequestCache::NoStore)
+            .header("Accept", "application/json");
         match &self.credentials {
-            Credentials::Key(key) => {
-                let _ = headers.set("Authorization", &key.authorization());
-                init.set_credentials(RequestCredentials::Omit);
-            }
-            Credentials::Cookie => init.set_credentials(RequestCredentials::Include),
+            // The key is ASCII letters, digits, `_` and `-` (`ApiKey::parse`): a
+            // header value the browser cannot refuse.
+            Credentials::Key(key) => request
+                .header("Authorization", &key.authorization())
+                .credentials(RequestCredentials::Omit),
+            Credentials::Cookie => request.credentials(RequestCredentials::Include),
         }
-        init.set_headers(&headers);
-        let url = format!("{}{path}", self.base_url);
-        fetch(&url, &init, timeout_secs, read).await
+    }
+}
+
+/// The list request, made by `ApiClient::list`; `.await` it for the list.
+///
+/// It stops downloading when it is aborted: when the future is dropped before it
+/// is done (as `leptos::task::spawn_local_scoped_with_cancellation` drops it with
+/// its owner), or when `AbortHandle::abort` is called, e.g. from `on_cleanup` as
+/// the page goes away. An aborted download ends with an error that nobody needs
+/// to show (`Network`, or `Offline`).
+///
+/// ```no_run
+/// use leptos::prelude::on_cleanup;
+/// use leptos::task::spawn_local;
+/// # use mcp_console::api::client::{ApiClient, Credentials};
+/// # use mcp_console::model::config::Config;
+/// # let client = ApiClient::new(&Config::default(), Credentials::Cookie);
+///
+/// let download = client.list();
+/// let abort = download.abort_handle();
+/// on_cleanup(move || abort.abort());
+/// spawn_local(async move {
+///     if let Ok(list) = download.await {
+///         // show it
+///     }
+/// });
+/// ```
+pub struct ListDownload {
+    request: RequestBuilder,
+    abort: AbortHandle,
+}
+
+impl ListDownload {
+    /// Stops this download from elsewhere, e.g. when the page goes away.
+    pub fn abort_handle(&self) -> AbortHandle {
+        self.abort.clone()
+    }
+}
+
+impl IntoFuture for ListDownload {
+    type Output = Result<ConnectionList, LoadError>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(
+            async move { fetch(self.request, &self.abort, LIST_TIMEOUT_SECS, read_list).await? },
+        )
+    }
+}
+
+/// Aborts the request it was made for (its `AbortController`); aborting a finished
+/// request does nothing. `Send` and `Sync` so that `on_cleanup` takes it: the
+/// console runs on the browser's one thread.
+#[derive(Clone)]
+pub struct AbortHandle(SendWrapper<Option<AbortController>>);
+
+impl AbortHandle {
+    fn new() -> Self {
+        AbortHandle(SendWrapper::new(AbortController::new().ok()))
+    }
+
+    pub fn abort(&self) {
+        // Without a reason: fetch then rejects with an `AbortError`, a JS `Error`,
+        // which is what gloo-net expects of a rejection.
+        if let Some(controller) = self.0.as_ref() {
+            controller.abort();
+        }
     }
 }
 
@@ -129,47 +195,74 @@ fn connection_path(id: &str) -> String {
 
 /// Reads `config.json` beside index.html, never from a stale cache.
 pub async fn fetch_config() -> Result<Config, ConfigError> {
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    init.set_credentials(RequestCredentials::SameOrigin);
-    let answer = fetch("/config.json", &init, LIST_TIMEOUT_SECS, read_whole)
+    let request = Request::get("/config.json")
+        .cache(RequestCache::NoCache)
+        .credentials(RequestCredentials::SameOrigin);
+    let answer = fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read_whole)
         .await
         .map_err(|_| ConfigError::Unreachable)?;
     config::parse(answer.status, &answer.body)
 }
 
+/// A request under way: dropped before it is done, it aborts the request, so that
+/// a dropped future leaves nothing downloading; either way its timer goes.
+struct InFlight<'a> {
+    abort: &'a AbortHandle,
+    timer: Option<TimeoutHandle>,
+    done: bool,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        if !self.done {
+            self.abort.abort();
+        }
+    }
+}
+
 /// Sends the request and reads the answer with `read`, giving up after
-/// `timeout_secs` (reading the body included).
+/// `timeout_secs` (reading the body included) or when `abort` is used.
 async fn fetch<T>(
-    url: &str,
-    init: &RequestInit,
+    request: RequestBuilder,
+    abort: &AbortHandle,
     timeout_secs: u32,
     read: impl AsyncFnOnce(Response) -> Option<T>,
 ) -> Result<T, LoadError> {
     if !platform::is_online() {
         return Err(LoadError::Offline);
     }
-    let window = web_sys::window().ok_or(LoadError::Network)?;
-    let controller = AbortController::new().map_err(|_| LoadError::Network)?;
-    init.set_signal(Some(&controller.signal()));
-    let abort = controller.clone();
-    let timer = set_timeout_with_handle(
-        move || abort.abort(),
-        Duration::from_secs(u64::from(timeout_secs)),
-    )
-    .ok();
-    let result = match JsFuture::from(window.fetch_with_str_and_init(url, init)).await {
-        Ok(response) => match response.dyn_into::<Response>() {
-            Ok(response) => read(response).await,
-            Err(_) => None,
-        },
+    let Some(signal) = abort.0.as_ref().map(AbortController::signal) else {
+        return Err(LoadError::Network);
+    };
+    // Set by the timer, to tell its abort from the caller's.
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (abort, timed_out) = (abort.clone(), Rc::clone(&timed_out));
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                abort.abort();
+            },
+            Duration::from_secs(u64::from(timeout_secs)),
+        )
+        .ok()
+    };
+    let mut in_flight = InFlight {
+        abort,
+        timer,
+        done: false,
+    };
+    let result = match request.abort_signal(Some(&signal)).send().await {
+        Ok(response) => read(response).await,
         Err(_) => None,
     };
-    if let Some(timer) = timer {
-        timer.clear();
-    }
+    in_flight.done = true;
+    drop(in_flight);
     result.ok_or_else(|| {
-        if controller.signal().aborted() {
+        if timed_out.get() {
             LoadError::Timeout {
                 after_secs: timeout_secs,
             }
@@ -187,9 +280,9 @@ async fn read_whole(response: Response) -> Option<Answer> {
     let (content_type, retry_after_secs) = head(&response);
     // Bytes, not `text()`: a JS string of a big body takes up to twice its size
     // (two-byte strings) and would be transcoded again on its way into the wasm.
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    // Invalid UTF-8 becomes U+FFFD, as `text()` would do.
+    let bytes = response.binary().await.ok()?;
+    // Invalid UTF-8 becomes U+FFFD, as `text()` would do (the decoders drop a
+    // byte-order mark, as it does too).
     let body = String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Some(Answer {
@@ -248,11 +341,9 @@ async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadErro
 /// `Content-Type`, and `Retry-After` in seconds.
 fn head(response: &Response) -> (Option<String>, Option<u64>) {
     let headers = response.headers();
-    let content_type = headers.get("content-type").ok().flatten();
+    let content_type = headers.get("content-type");
     let retry_after_secs = headers
         .get("retry-after")
-        .ok()
-        .flatten()
         .and_then(|value| parse_retry_after(&value, platform::now().timestamp()));
     (content_type, retry_after_secs)
 }

@@ -4,9 +4,9 @@
 use std::collections::HashSet;
 
 use super::array_splitter::{ArraySplitter, SplitError};
-use super::dto;
-use crate::json::{self, Value};
+use super::dto::{self, ConnectionDto, TestOutcomeDto};
 use crate::model::connection::{Connection, Status, Timestamp};
+use crate::model::json_text::{self, Unreadable};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::list_index::IndexEntry;
 use crate::model::load_error::LoadError;
@@ -20,7 +20,8 @@ pub fn list_response(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<ConnectionList, LoadError> {
-    successful_json(status, content_type, body)?;
+    // The decoder skips the byte-order mark itself, as it does when streaming.
+    successful_json(status, content_type, json_text::without_bom(body))?;
     let mut decoder = ListDecoder::new(status);
     decoder.push(body.as_bytes());
     decoder.finish()
@@ -121,56 +122,69 @@ impl Records {
         let position = self.count;
         // Invalid UTF-8 becomes U+FFFD, as the browser's `text()` would do.
         let text = String::from_utf8_lossy(bytes);
-        // A record that cannot be shown must still be JSON: anything else means the
-        // answer is broken, not the record.
-        let record = match json::parse(&text) {
-            Ok(record) => record,
-            Err(error) => {
-                self.malformed = Some(format!("record {position}: {error}"));
-                return;
-            }
-        };
-        let reject = |reason: String| RejectedRecord {
+        let reject = |id: Option<String>, reason: String| RejectedRecord {
             position,
-            id: record
-                .field("id")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
+            id,
             reason,
         };
-        let outcome = match dto::connection(&record) {
-            Ok(connection) => {
-                if connection.id.trim().is_empty() {
-                    reject("its id is empty".to_owned())
-                } else if !self.seen.insert(connection.id.clone()) {
-                    reject("its id repeats an earlier record".to_owned())
-                } else {
+        let rejected = match ConnectionDto::read(&text) {
+            Ok(record) => match record.connection() {
+                Ok(connection) if connection.id.trim().is_empty() => {
+                    reject(Some(connection.id), "its id is empty".to_owned())
+                }
+                Ok(connection) if self.seen.contains(&connection.id) => reject(
+                    Some(connection.id),
+                    "its id repeats an earlier record".to_owned(),
+                ),
+                Ok(connection) => {
+                    self.seen.insert(connection.id.clone());
                     self.entries.push(IndexEntry::new(&connection));
                     self.connections.push(connection);
                     return;
                 }
+                Err(reason) => reject(record.id(), reason),
+            },
+            // A record that cannot be shown must still be JSON: anything else means
+            // the answer is broken, not the record.
+            Err(Unreadable::NotJson(error)) => {
+                self.malformed = Some(format!("record {position}: {error}"));
+                return;
             }
-            Err(reason) => reject(reason),
+            Err(unreadable) => reject(dto::readable_id(&text), unreadable.to_string()),
         };
-        self.rejected.push(outcome);
+        self.rejected.push(rejected);
     }
 }
 
 /// What a successful answer that is not what was `expected` is: a web page, other
 /// JSON, or not JSON at all.
 fn unexpected(status: u16, body: &str, expected: &'static str) -> LoadError {
+    let body = json_text::without_bom(body);
     if body.trim_start().starts_with('<') {
         return LoadError::NotJson { status };
     }
-    match json::parse(body) {
-        Ok(value) => LoadError::WrongShape {
-            expected,
-            found: value.kind(),
-        },
+    match json_text::kind(body) {
+        Ok(found) => LoadError::WrongShape { expected, found },
         Err(error) => LoadError::Malformed {
             detail: error.to_string(),
         },
     }
+}
+
+/// One object answer read as `T`: other JSON is the wrong shape for `expected`,
+/// and an object that cannot be used is malformed, with what is wrong in words.
+fn read_answer<'a, T>(
+    status: u16,
+    body: &'a str,
+    expected: &'static str,
+    read: impl FnOnce(&'a str) -> Result<T, Unreadable>,
+) -> Result<T, LoadError> {
+    read(body).map_err(|unreadable| match unreadable {
+        Unreadable::NotAnObject(_) => unexpected(status, body, expected),
+        other => LoadError::Malformed {
+            detail: other.to_string(),
+        },
+    })
 }
 
 /// The result of a health check now.
@@ -186,14 +200,18 @@ pub fn test_response(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<TestOutcome, LoadError> {
+    let body = json_text::without_bom(body);
     successful_json(status, content_type, body)?;
+    let outcome = read_answer(
+        status,
+        body,
+        "the result of a health check",
+        TestOutcomeDto::read,
+    )?;
     let malformed = |detail: String| LoadError::Malformed { detail };
-    let outcome = json::parse(body).map_err(|error| malformed(error.to_string()))?;
     Ok(TestOutcome {
-        status: Status::parse(dto::text(&outcome, "status").map_err(malformed)?),
-        last_health_check_at: dto::optional_text(&outcome, "lastHealthCheckAt")
-            .map_err(malformed)?
-            .map(Timestamp::parse),
+        status: outcome.status().map_err(malformed)?,
+        last_health_check_at: outcome.last_health_check_at().map_err(malformed)?,
     })
 }
 
@@ -204,18 +222,15 @@ pub fn connection_response(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<Connection, LoadError> {
+    let body = json_text::without_bom(body);
     successful_json(status, content_type, body)?;
-    if !body.trim_start().starts_with('{') {
-        return Err(unexpected(status, body, "one connection"));
-    }
-    json::parse(body)
-        .map_err(|error| error.to_string())
-        .and_then(|record| dto::connection(&record))
+    read_answer(status, body, "one connection", ConnectionDto::read)?
+        .connection()
         .map_err(|detail| LoadError::Malformed { detail })
 }
 
 /// Any error status, or a success that is a web page rather than JSON, as a
-/// `LoadError`.
+/// `LoadError`. `body` is without its byte-order mark.
 fn successful_json(status: u16, content_type: Option<&str>, body: &str) -> Result<(), LoadError> {
     let looks_like_html = content_type.is_some_and(is_html) || body.trim_start().starts_with('<');
     if !(200..300).contains(&status) {
@@ -235,13 +250,7 @@ fn error_response(status: u16, looks_like_html: bool, body: &str) -> LoadError {
     if looks_like_html {
         return LoadError::NotJson { status };
     }
-    // The documented error body, `{"error": "…"}`.
-    let body = json::parse(body).ok();
-    let message = body
-        .as_ref()
-        .and_then(|body| body.field("error"))
-        .and_then(Value::as_str);
-    LoadError::http(status, message)
+    LoadError::http(status, dto::error_message(body).as_deref())
 }
 
 #[cfg(test)]
@@ -423,6 +432,283 @@ mod tests {
         }
     }
 
+    /// A good record with `id`, and `extra` (a field and its value, or nothing)
+    /// added after its fields.
+    fn record(id: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active"{extra}}}"#
+        )
+    }
+
+    /// The ids of the connections shown, sorted, and the rejected records' position,
+    /// id and reason, in order.
+    type Outcome<'a> = (Vec<&'a str>, Vec<(usize, Option<&'a str>, &'a str)>);
+
+    fn outcome(list: &ConnectionList) -> Outcome<'_> {
+        let mut shown: Vec<&str> = list.connections().iter().map(|c| c.id.as_str()).collect();
+        shown.sort_unstable();
+        let rejected = list
+            .rejected()
+            .iter()
+            .map(|r| (r.position, r.id.as_deref(), r.reason.as_str()))
+            .collect();
+        (shown, rejected)
+    }
+
+    #[test]
+    fn a_repeated_field_rejects_the_record_by_name() {
+        let fields = [
+            ("id", r#""other""#),
+            ("tenantId", r#""t""#),
+            ("name", r#""n""#),
+            ("serverUrl", r#""x""#),
+            ("authType", r#""bearer""#),
+            ("status", r#""error""#),
+            ("instructions", r#""evil""#),
+            ("lastHealthCheckAt", "null"),
+            ("createdAt", r#""2026-01-10T14:00:00.000Z""#),
+            ("updatedAt", "42"),
+        ];
+        for (at, (field, value)) in fields.into_iter().enumerate() {
+            // `record` has the six required fields once; the others come twice here.
+            let times = if at < 6 { 1 } else { 2 };
+            let twice = record("b", &format!(r#","{field}":{value}"#).repeat(times));
+            let body = format!("[{},{twice},{}]", record("a", ""), record("c", ""));
+            let list = ok(&body);
+            let reason = format!("the field `{field}` appears twice");
+            // The id is unreadable only when it is the field that repeats.
+            let id = (field != "id").then_some("b");
+            assert_eq!(
+                outcome(&list),
+                (vec!["a", "c"], vec![(2, id, reason.as_str())]),
+                "{field}"
+            );
+        }
+        // The case of the fuzz: the first value must not be shown.
+        let list = ok(
+            r#"[{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","status":"active","instructions":"benign","instructions":"evil"}]"#,
+        );
+        assert!(list.connections().is_empty());
+        assert_eq!(
+            list.rejected()[0].reason,
+            "the field `instructions` appears twice"
+        );
+        // Unknown fields may repeat: they are skipped.
+        let list = ok(&format!("[{}]", record("a", r#","x":1,"x":2"#)));
+        assert_eq!(outcome(&list).0, ["a"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_list_is_skipped() {
+        let body = format!("\u{FEFF}[{FULL}]");
+        assert_eq!(ok(&body).connections().len(), 1);
+        for size in [1, 2, 3, 5] {
+            let mut decoder = ListDecoder::new(200);
+            for piece in body.as_bytes().chunks(size) {
+                decoder.push(piece);
+            }
+            let list = decoder.finish().map(|list| list.connections().len());
+            assert_eq!(list, Ok(1), "pieces of {size}");
+        }
+        assert_eq!(
+            err(200, Some("application/json"), "\u{FEFF}{\"items\":[]}"),
+            LoadError::WrongShape {
+                expected: "a list of connections",
+                found: "an object"
+            }
+        );
+        assert!(matches!(
+            err(200, Some("application/json"), "\u{FEFF}\u{FEFF}[]"),
+            LoadError::Malformed { .. }
+        ));
+        assert!(matches!(
+            err(200, Some("application/json"), " \u{FEFF}[]"),
+            LoadError::Malformed { .. }
+        ));
+        let json = Some("application/json");
+        assert!(connection_response(200, json, &format!("\u{FEFF}{FULL}")).is_ok());
+        assert_eq!(
+            test_response(200, json, "\u{FEFF}{\"status\":\"active\"}").map(|t| t.status),
+            Ok(Status::Active)
+        );
+        assert_eq!(
+            err(503, json, "\u{FEFF}{\"error\":\"Maintenance\"}"),
+            LoadError::http(503, Some("Maintenance"))
+        );
+    }
+
+    #[test]
+    fn form_feed_is_not_json_whitespace() {
+        let json = Some("application/json");
+        for body in [
+            "\u{c}[]".to_owned(),
+            format!("[{FULL}\u{c}]"),
+            format!("[\u{c}{FULL}]"),
+            format!("[{FULL}]\u{c}"),
+            format!("[{}]", record("a", ",\u{c}\"x\":1")),
+            format!("[{}]", record("a", ",\"x\":\u{c}1")),
+            format!("[1\u{c}, {}]", record("a", "")),
+        ] {
+            assert!(
+                matches!(err(200, json, &body), LoadError::Malformed { .. }),
+                "{body:?}"
+            );
+        }
+        assert!(matches!(
+            connection_response(200, json, &format!("{FULL}\u{c}")),
+            Err(LoadError::Malformed { .. })
+        ));
+        // Escaped, it is text like any other.
+        let list = ok(&format!("[{}]", record("a", r#","instructions":"a\fb""#)));
+        assert_eq!(
+            list.connections()[0].instructions.as_deref(),
+            Some("a\u{c}b")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_never_overflows_the_stack() {
+        let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+        let nested = deep(10_000);
+        // In an unknown field it is skipped (serde_json skips without recursion),
+        // like any other unknown field: the record shows.
+        let body = format!(
+            "[{},{},{}]",
+            record("a", ""),
+            record(
+                "b",
+                &format!(r#","extra":{nested},"more":{{"x":{nested}}}"#)
+            ),
+            record("c", "")
+        );
+        assert_eq!(outcome(&ok(&body)), (vec!["a", "b", "c"], vec![]));
+        // In a known field, it is the wrong kind; as a record, not an object.
+        let body = format!(
+            "[{},{},{nested}]",
+            record("a", ""),
+            record("b", &format!(r#","instructions":{nested}"#)),
+        );
+        assert_eq!(
+            outcome(&ok(&body)),
+            (
+                vec!["a"],
+                vec![
+                    (
+                        2,
+                        Some("b"),
+                        "the field `instructions` is a list, not a string"
+                    ),
+                    (3, None, "it is a list, not an object")
+                ]
+            )
+        );
+        // Unclosed, it is not JSON.
+        let body = format!(
+            "[{}]",
+            record("a", &format!(r#","x":{}"#, "[".repeat(10_000)))
+        );
+        assert!(matches!(
+            err(200, Some("application/json"), &body),
+            LoadError::Malformed { .. }
+        ));
+    }
+
+    #[test]
+    fn huge_unknown_fields_are_skipped() {
+        let long = "x".repeat(5 * 1024 * 1024);
+        let many = format!("[{}0]", "0,".repeat(100_000));
+        let objects = format!("[{}{{}}]", "{\"k\":[1,2]},".repeat(100_000));
+        let body = format!(
+            "[{},{},{}]",
+            record("a", &format!(r#","blob":"{long}""#)),
+            record("b", &format!(r#","items":{many},"objects":{objects}"#)),
+            record("c", ""),
+        );
+        for size in [body.len(), 64 * 1024] {
+            let mut decoder = ListDecoder::new(200);
+            for piece in body.as_bytes().chunks(size) {
+                decoder.push(piece);
+            }
+            let list = decoder.finish().unwrap_or_else(|error| panic!("{error:?}"));
+            assert_eq!(
+                outcome(&list),
+                (vec!["a", "b", "c"], vec![]),
+                "pieces of {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_anywhere_never_fail_the_list() {
+        let unknown = r#","n":[0.1e-2147483648,1e400,-1e400,1e-400,123456789012345678901234567890,-0,1E+2,0.5]"#;
+        let body = format!(
+            "[{},{},{}]",
+            record("a", unknown),
+            record("b", r#","status":1e400"#),
+            record("c", r#","name":123456789012345678901234567890"#)
+        );
+        let list = ok(&body);
+        let (shown, rejected) = outcome(&list);
+        assert_eq!(shown, ["a"]);
+        // A repeated field is found before the values are read; a wrong kind after.
+        assert_eq!(
+            rejected,
+            [
+                (2, Some("b"), "the field `status` appears twice"),
+                (3, Some("c"), "the field `name` appears twice")
+            ]
+        );
+        let lone = |field: &str, value: &str| {
+            let body = format!(
+                r#"[{{"id":"1","tenantId":"t","name":"n","serverUrl":"x","authType":"none","{field}":{value}}}]"#
+            );
+            outcome(&ok(&body)).1.first().map(|r| r.2.to_owned())
+        };
+        assert_eq!(
+            lone("status", "1e400").as_deref(),
+            Some("the field `status` is a number, not a string")
+        );
+        assert_eq!(
+            lone("status", "0.1e-2147483648").as_deref(),
+            Some("the field `status` is a number, not a string")
+        );
+        // Numbers that are not JSON fail the answer.
+        for broken in ["01", "1.", "-", "+1", ".5", "1e", "NaN", "Infinity", "0x10"] {
+            let body = format!("[{}]", record("a", &format!(r#","n":{broken}"#)));
+            assert!(
+                matches!(
+                    err(200, Some("application/json"), &body),
+                    LoadError::Malformed { .. }
+                ),
+                "{broken}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_that_is_odd_but_json_is_kept() {
+        let list = ok(&format!(
+            "[{}]",
+            record(
+                "a",
+                r#","instructions":"x\ud800y <script>\u0000 \u202e","n\u0061me2":1"#
+            )
+        ));
+        assert_eq!(
+            list.connections()[0].instructions.as_deref(),
+            Some("x\u{FFFD}y <script>\u{0} \u{202e}")
+        );
+        // An escaped key is the same key.
+        let list = ok(&format!("[{}]", record("a", r#","n\u0061me":"again""#)));
+        assert_eq!(list.rejected()[0].reason, "the field `name` appears twice");
+        // Control characters must be escaped.
+        let raw = format!("[{}]", record("a", ",\"instructions\":\"a\u{1}b\""));
+        assert!(matches!(
+            err(200, Some("application/json"), &raw),
+            LoadError::Malformed { .. }
+        ));
+    }
+
     #[test]
     fn empty_array_is_an_empty_tenant() {
         assert_eq!(ok("[]"), ConnectionList::default());
@@ -453,6 +739,17 @@ mod tests {
             err(429, Some("application/json"), r#"{"error": 5}"#),
             LoadError::http(429, None)
         );
+        for unclear in [
+            r#"{"error":"a","error":"b"}"#,
+            r#"["a"]"#,
+            r#"{"error":"a""#,
+        ] {
+            assert_eq!(
+                err(500, Some("application/json"), unclear),
+                LoadError::http(500, None),
+                "{unclear}"
+            );
+        }
     }
 
     #[test]
@@ -494,6 +791,23 @@ mod tests {
             test_response(200, Some("application/json"), "{}"),
             Err(LoadError::Malformed { .. })
         ));
+        assert_eq!(
+            test_response(200, Some("application/json"), r#"["active"]"#),
+            Err(LoadError::WrongShape {
+                expected: "the result of a health check",
+                found: "a list"
+            })
+        );
+        assert_eq!(
+            test_response(
+                200,
+                Some("application/json"),
+                r#"{"status":"active","status":"error"}"#
+            ),
+            Err(LoadError::Malformed {
+                detail: "the field `status` appears twice".to_owned()
+            })
+        );
     }
 
     #[test]
@@ -527,6 +841,13 @@ mod tests {
             connection_response(200, json, "{oops"),
             Err(LoadError::Malformed { .. })
         ));
+        let twice = FULL.replacen('{', r#"{"instructions":"evil","#, 1);
+        assert_eq!(
+            connection_response(200, json, &twice),
+            Err(LoadError::Malformed {
+                detail: "the field `instructions` appears twice".to_owned()
+            })
+        );
     }
 
     #[test]

@@ -1,92 +1,144 @@
-//! The wire format of one connection, and its conversion to the model.
+//! The wire format: what serde reads the API's records and answers into, and their
+//! conversion to the model.
+//!
+//! Each known field keeps its JSON text (`RawValue`, borrowed from the record), so
+//! that a value of the wrong kind is named against its field in words, and a
+//! number in it is never converted (one beyond `f64`'s range is still "a number").
+//! Unknown fields are skipped without being built, however large or deep (the
+//! derive's `IgnoredAny`, which serde_json skips without recursion). A known field
+//! that appears twice makes the derived reader fail (`Unreadable::RepeatedField`).
 
-use crate::json::Value;
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
+use crate::model::json_text::{self, Unreadable};
 
-/// The record's fields, in the order of `FIELDS`.
-const FIELDS: [&str; 10] = [
-    "id",
-    "tenantId",
-    "name",
-    "serverUrl",
-    "authType",
-    "status",
-    "instructions",
-    "lastHealthCheckAt",
-    "createdAt",
-    "updatedAt",
-];
-/// The first six must be there; the others may be absent or null.
-const REQUIRED: usize = 6;
-
-/// Reads one record. Required fields are strings; optional ones accept absent or
-/// null. Unknown fields are ignored so the platform can add them. The error says
-/// what is wrong with the record, in words.
-pub fn connection(record: &Value) -> Result<Connection, String> {
-    let Value::Object(members) = record else {
-        return Err(format!("it is {}, not an object", record.kind()));
-    };
-    // One pass over the members (50,000 records at a time), the first of a
-    // repeated name winning, as `Value::field` does.
-    let mut found: [Option<&Value>; 10] = [None; 10];
-    for (name, value) in members {
-        if let Some(slot) = FIELDS.iter().position(|field| field == name)
-            && found[slot].is_none()
-        {
-            found[slot] = Some(value);
-        }
-    }
-    let mut texts: [Option<&str>; 10] = [None; 10];
-    for (slot, value) in found.iter().enumerate() {
-        texts[slot] = text_of(FIELDS[slot], *value)?;
-        if slot < REQUIRED && texts[slot].is_none() {
-            return Err(format!("the field `{}` is missing", FIELDS[slot]));
-        }
-    }
-    let [
-        id,
-        tenant_id,
-        name,
-        server_url,
-        auth_type,
-        status,
-        instructions,
-        checked,
-        created,
-        updated,
-    ] = texts;
-    let owned = |text: Option<&str>| text.unwrap_or_default().to_owned();
-    Ok(Connection {
-        id: owned(id),
-        tenant_id: owned(tenant_id),
-        name: owned(name),
-        server_url: owned(server_url),
-        auth_type: AuthType::parse(auth_type.unwrap_or_default()),
-        status: Status::parse(status.unwrap_or_default()),
-        instructions: instructions.map(str::to_owned),
-        last_health_check_at: checked.map(Timestamp::parse),
-        created_at: created.map(Timestamp::parse),
-        updated_at: updated.map(Timestamp::parse),
-    })
+/// One connection record.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionDto<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    tenant_id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    name: Option<&'a RawValue>,
+    #[serde(borrow)]
+    server_url: Option<&'a RawValue>,
+    #[serde(borrow)]
+    auth_type: Option<&'a RawValue>,
+    #[serde(borrow)]
+    status: Option<&'a RawValue>,
+    #[serde(borrow)]
+    instructions: Option<&'a RawValue>,
+    #[serde(borrow)]
+    last_health_check_at: Option<&'a RawValue>,
+    #[serde(borrow)]
+    created_at: Option<&'a RawValue>,
+    #[serde(borrow)]
+    updated_at: Option<&'a RawValue>,
 }
 
-/// A field that must be there and be a string.
-pub fn text<'v>(record: &'v Value, name: &str) -> Result<&'v str, String> {
-    optional_text(record, name)?.ok_or_else(|| format!("the field `{name}` is missing"))
+impl<'a> ConnectionDto<'a> {
+    /// Reads the JSON text of one record.
+    pub fn read(json: &'a str) -> Result<Self, Unreadable> {
+        json_text::read_object(json)
+    }
+
+    /// The id, when it is a string.
+    pub fn id(&self) -> Option<String> {
+        json_text::text(self.id).ok().flatten().map(Cow::into_owned)
+    }
+
+    /// The connection, or what is wrong with the record, in words. The first six
+    /// fields must be strings; the others may also be absent or null.
+    pub fn connection(&self) -> Result<Connection, String> {
+        Ok(Connection {
+            id: required("id", self.id)?.into_owned(),
+            tenant_id: required("tenantId", self.tenant_id)?.into_owned(),
+            name: required("name", self.name)?.into_owned(),
+            server_url: required("serverUrl", self.server_url)?.into_owned(),
+            auth_type: AuthType::parse(&required("authType", self.auth_type)?),
+            status: Status::parse(&required("status", self.status)?),
+            instructions: optional("instructions", self.instructions)?.map(Cow::into_owned),
+            last_health_check_at: timestamp("lastHealthCheckAt", self.last_health_check_at)?,
+            created_at: timestamp("createdAt", self.created_at)?,
+            updated_at: timestamp("updatedAt", self.updated_at)?,
+        })
+    }
+}
+
+/// The id of a record that could not be read otherwise, to name it: `None` when it
+/// has none, or it is not a string, or it appears twice.
+pub fn readable_id(json: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly<'a> {
+        #[serde(borrow)]
+        id: Option<&'a RawValue>,
+    }
+    let record: IdOnly = json_text::read_object(json).ok()?;
+    json_text::text(record.id)
+        .ok()
+        .flatten()
+        .map(Cow::into_owned)
+}
+
+/// The answer to a health check: `{"status": …, "lastHealthCheckAt": …}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TestOutcomeDto<'a> {
+    #[serde(borrow)]
+    status: Option<&'a RawValue>,
+    #[serde(borrow)]
+    last_health_check_at: Option<&'a RawValue>,
+}
+
+impl<'a> TestOutcomeDto<'a> {
+    pub fn read(json: &'a str) -> Result<Self, Unreadable> {
+        json_text::read_object(json)
+    }
+
+    /// The status the check found, or what is wrong with it, in words.
+    pub fn status(&self) -> Result<Status, String> {
+        Ok(Status::parse(&required("status", self.status)?))
+    }
+
+    /// When the check ran, or what is wrong with it, in words.
+    pub fn last_health_check_at(&self) -> Result<Option<Timestamp>, String> {
+        timestamp("lastHealthCheckAt", self.last_health_check_at)
+    }
+}
+
+/// The documented error body, `{"error": "<human readable message>"}`: the message,
+/// when the body is that.
+pub fn error_message(json: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct ErrorBody<'a> {
+        #[serde(borrow)]
+        error: Option<&'a RawValue>,
+    }
+    let body: ErrorBody = json_text::read_object(json).ok()?;
+    json_text::text(body.error)
+        .ok()
+        .flatten()
+        .map(Cow::into_owned)
+}
+
+/// A field that must be a string.
+fn required<'a>(name: &str, value: Option<&'a RawValue>) -> Result<Cow<'a, str>, String> {
+    optional(name, value)?.ok_or_else(|| format!("the field `{name}` is missing"))
 }
 
 /// A field that is a string, or absent or null (`None`).
-pub fn optional_text<'v>(record: &'v Value, name: &str) -> Result<Option<&'v str>, String> {
-    text_of(name, record.field(name))
+fn optional<'a>(name: &str, value: Option<&'a RawValue>) -> Result<Option<Cow<'a, str>>, String> {
+    json_text::text(value).map_err(|kind| format!("the field `{name}` is {kind}, not a string"))
 }
 
-fn text_of<'v>(name: &str, value: Option<&'v Value>) -> Result<Option<&'v str>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(other) => Err(format!(
-            "the field `{name}` is {}, not a string",
-            other.kind()
-        )),
-    }
+/// A timestamp field: a string, or absent or null. Text that is not a time is kept
+/// (`Timestamp::Unreadable`) rather than costing the record.
+fn timestamp(name: &str, value: Option<&RawValue>) -> Result<Option<Timestamp>, String> {
+    Ok(optional(name, value)?.as_deref().map(Timestamp::parse))
 }

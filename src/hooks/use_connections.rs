@@ -4,14 +4,14 @@
 //! running when the owner goes (Sign out, say) is aborted.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::client::ApiClient;
+use crate::api::client::{AbortHandle, ApiClient};
 use crate::app::KeyRefused;
 use crate::model::changes::{error_count_announcement, status_changed};
 use crate::model::filter::StatusCounts;
@@ -44,41 +44,51 @@ pub fn use_connections(
     let KeyRefused(key_refused) = expect_context::<KeyRefused>();
     let state = RwSignal::new(LoadState::default());
     let changed = RwSignal::new(HashSet::<String>::new());
-    let request = StoredValue::new_local(None::<web_sys::AbortController>);
+    // The download under way, to abort when the owner goes (Sign out during a big
+    // download). Not a reactive value: it must outlive the owner's signals.
+    let download = Arc::new(Mutex::new(None::<AbortHandle>));
 
-    let load = Callback::new(move |()| {
-        if !state.try_update(LoadState::begin).unwrap_or(false) {
-            return;
-        }
-        let client = client.clone();
-        spawn_local(async move {
-            let result = client.list().await;
-            if result.as_ref().err().is_some_and(|e| client.refuses_key(e)) {
-                key_refused.try_run(());
+    let load = Callback::new({
+        let download = Arc::clone(&download);
+        move |()| {
+            if !state.try_update(LoadState::begin).unwrap_or(false) {
                 return;
             }
-            let before = state
-                .try_with_untracked(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list)))
-                .flatten();
-            if let (Some(before), Ok(after)) = (&before, &result) {
-                let _ = changed.try_set(
-                    status_changed(before, after.connections())
-                        .into_iter()
-                        .collect(),
-                );
-                let cutoff = platform::now();
-                let counts = |list: &ConnectionList| StatusCounts::of(list.connections(), cutoff);
-                if let Some(message) = error_count_announcement(counts(before), counts(after)) {
-                    let _ = announce.try_set(message);
-                }
+            let client = client.clone();
+            let request = client.list();
+            if let Ok(mut current) = download.lock() {
+                *current = Some(request.abort_handle());
             }
-            // The page may have been left while the request ran.
-            state.try_update(|s| s.finish(result, platform::now()));
-            // Freeing the old list (50,000 connections: tens of milliseconds) waits
-            // until the new one is on screen.
-            platform::next_task().await;
-            drop(before);
-        });
+            spawn_local(async move {
+                let result = request.await;
+                if result.as_ref().err().is_some_and(|e| client.refuses_key(e)) {
+                    key_refused.try_run(());
+                    return;
+                }
+                let before = state
+                    .try_with_untracked(|s| s.loaded.as_ref().map(|(list, _)| Arc::clone(list)))
+                    .flatten();
+                if let (Some(before), Ok(after)) = (&before, &result) {
+                    let _ = changed.try_set(
+                        status_changed(before, after.connections())
+                            .into_iter()
+                            .collect(),
+                    );
+                    let cutoff = platform::now();
+                    let counts =
+                        |list: &ConnectionList| StatusCounts::of(list.connections(), cutoff);
+                    if let Some(message) = error_count_announcement(counts(before), counts(after)) {
+                        let _ = announce.try_set(message);
+                    }
+                }
+                // The page may have been left while the request ran.
+                state.try_update(|s| s.finish(result, platform::now()));
+                // Freeing the old list (50,000 connections: tens of milliseconds) waits
+                // until the new one is on screen.
+                platform::next_task().await;
+                drop(before);
+            });
+        }
     });
     load.run(());
 
@@ -118,7 +128,7 @@ pub fn use_connections(
     ];
     on_cleanup(move || {
         listeners.into_iter().for_each(|listener| listener.remove());
-        if let Some(Some(request)) = request.try_get_value() {
+        if let Some(request) = download.lock().ok().and_then(|mut current| current.take()) {
             request.abort();
         }
     });

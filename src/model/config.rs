@@ -1,8 +1,11 @@
 //! The deployment's `config.json`: where the API is and how to authenticate. One
 //! build serves every environment; a missing file means same origin with API keys.
 
-use crate::json::{self, Value};
 use chrono::TimeDelta;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::json_text::{self, Unreadable};
 
 /// A connection whose last health check is older than this is marked stale.
 pub const DEFAULT_STALE_AFTER_HOURS: f64 = 24.0;
@@ -72,17 +75,30 @@ impl ConfigError {
     }
 }
 
-/// A field that must be a string or null (absent is null).
-fn text(file: &Value, field: &'static str) -> Result<Option<String>, ConfigError> {
-    match file.field(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone().into_owned())),
-        Some(_) => Err(bad(field, "it must be a string")),
-    }
+/// The file's fields, kept as JSON text so that a value of the wrong kind is
+/// reported against the field's name. Unknown fields are skipped, so a newer file
+/// still works with an older console.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigFile<'a> {
+    #[serde(borrow)]
+    api_base_url: Option<&'a RawValue>,
+    #[serde(borrow)]
+    auth: Option<&'a RawValue>,
+    #[serde(borrow)]
+    stale_after_hours: Option<&'a RawValue>,
 }
 
-/// Interprets the answer to `GET /config.json`. Unknown fields are ignored so a newer
-/// file still works with an older console.
+const FIELDS: [&str; 3] = ["apiBaseUrl", "auth", "staleAfterHours"];
+
+/// A field that must be a string or null (absent is null).
+fn text(value: Option<&RawValue>, field: &'static str) -> Result<Option<String>, ConfigError> {
+    json_text::text(value)
+        .map(|text| text.map(|text| text.into_owned()))
+        .map_err(|_| bad(field, "it must be a string"))
+}
+
+/// Interprets the answer to `GET /config.json`.
 pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
     if status == 404 {
         return Ok(Config::default());
@@ -90,22 +106,32 @@ pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
     if !(200..300).contains(&status) {
         return Err(ConfigError::Http(status));
     }
-    let file = json::parse(body).map_err(|error| ConfigError::NotJson(error.to_string()))?;
-    if !matches!(file, Value::Object(_)) {
-        return Err(bad("(top level)", "it must be a JSON object"));
-    }
-    let api_base_url = match text(&file, "apiBaseUrl")? {
+    let file: ConfigFile = json_text::read_object(json_text::without_bom(body)).map_err(
+        |unreadable| match unreadable {
+            Unreadable::NotJson(error) => ConfigError::NotJson(error.to_string()),
+            Unreadable::NotAnObject(_) => bad("(top level)", "it must be a JSON object"),
+            Unreadable::RepeatedField(name) => match FIELDS.into_iter().find(|f| *f == name) {
+                Some(field) => bad(field, "it appears twice"),
+                None => bad("(top level)", &format!("the field `{name}` appears twice")),
+            },
+            Unreadable::Mismatch(words) => bad("(top level)", &words),
+        },
+    )?;
+    let api_base_url = match text(file.api_base_url, "apiBaseUrl")? {
         None => String::new(),
         Some(url) => api_base_url(&url)?,
     };
     let auth_must_be = || bad("auth", "it must be \"apiKey\" or \"cookie\"");
-    let auth = match text(&file, "auth").map_err(|_| auth_must_be())?.as_deref() {
+    let auth = match text(file.auth, "auth")
+        .map_err(|_| auth_must_be())?
+        .as_deref()
+    {
         None => AuthMode::default(),
         Some("apiKey") => AuthMode::ApiKey,
         Some("cookie") => AuthMode::Cookie,
         Some(_) => return Err(auth_must_be()),
     };
-    let stale_after = stale_after_hours(file.field("staleAfterHours"))?;
+    let stale_after = stale_after_hours(file.stale_after_hours)?;
     Ok(Config {
         api_base_url,
         auth,
@@ -113,19 +139,20 @@ pub fn parse(status: u16, body: &str) -> Result<Config, ConfigError> {
     })
 }
 
-fn stale_after_hours(raw: Option<&Value>) -> Result<TimeDelta, ConfigError> {
+/// A number of hours, read as serde reads an `f64`: a string, a number out of
+/// `f64`'s range or one outside the bounds is named.
+fn stale_after_hours(value: Option<&RawValue>) -> Result<TimeDelta, ConfigError> {
     let must_be = || {
         bad(
             "staleAfterHours",
             "it must be a number of hours greater than 0 and at most 87600",
         )
     };
-    let value = match raw {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(text)) => Some(json::number(text).ok_or_else(must_be)?),
-        Some(_) => return Err(must_be()),
+    let hours_set = match value {
+        None => None,
+        Some(value) => Some(serde_json::from_str::<f64>(value.get()).map_err(|_| must_be())?),
     };
-    match value.unwrap_or(DEFAULT_STALE_AFTER_HOURS) {
+    match hours_set.unwrap_or(DEFAULT_STALE_AFTER_HOURS) {
         h if h > 0.0 && h <= MAX_STALE_AFTER_HOURS => Ok(hours(h)),
         _ => Err(must_be()),
     }
@@ -205,6 +232,107 @@ mod tests {
         assert_eq!(
             stale_after(r#"{"staleAfterHours":0.5}"#),
             Ok(TimeDelta::minutes(30))
+        );
+    }
+
+    #[test]
+    fn stale_after_hours_is_read_as_an_f64() {
+        let stale_after = |body: &str| parse(200, body).map(|config| config.stale_after);
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":87600}"#),
+            Ok(TimeDelta::hours(87_600))
+        );
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":1.5e1}"#),
+            Ok(TimeDelta::hours(15))
+        );
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":0.1}"#),
+            Ok(TimeDelta::seconds(360))
+        );
+        assert_eq!(
+            stale_after(r#"{"staleAfterHours":2400000000000000000000e-20}"#),
+            Ok(TimeDelta::hours(24))
+        );
+        for value in [
+            "0.1e-2147483648",
+            "1e-400",
+            "-0",
+            "87600.000001",
+            "1e400",
+            "-1e400",
+            "123456789012345678901234567890",
+            "\"24\"",
+            "true",
+            "[24]",
+            "{}",
+        ] {
+            let body = format!(r#"{{"staleAfterHours":{value}}}"#);
+            match parse(200, &body) {
+                Err(ConfigError::BadField { field, .. }) => {
+                    assert_eq!(field, "staleAfterHours", "{value}")
+                }
+                other => panic!("{value}: {other:?}"),
+            }
+        }
+        assert!(matches!(
+            parse(200, r#"{"staleAfterHours":1e}"#),
+            Err(ConfigError::NotJson(_))
+        ));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_tolerated_and_json_is_required() {
+        assert_eq!(
+            parse(200, "\u{FEFF}{\"auth\":\"cookie\"}").map(|config| config.auth),
+            Ok(AuthMode::Cookie)
+        );
+        for broken in [
+            "\u{FEFF}\u{FEFF}{}",
+            " \u{FEFF}{}",
+            "\u{c}{}",
+            "{}\u{c}",
+            "{\"auth\":\u{c}\"cookie\"}",
+            "",
+            "{} {}",
+        ] {
+            assert!(
+                matches!(parse(200, broken), Err(ConfigError::NotJson(_))),
+                "{broken:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_repeated_field_is_named_and_unknown_ones_skipped() {
+        for (body, field) in [
+            (r#"{"auth":"apiKey","auth":"cookie"}"#, "auth"),
+            (
+                r#"{"apiBaseUrl":null,"apiBaseUrl":"https://evil.test"}"#,
+                "apiBaseUrl",
+            ),
+            (
+                r#"{"staleAfterHours":1,"staleAfterHours":2}"#,
+                "staleAfterHours",
+            ),
+        ] {
+            assert_eq!(
+                parse(200, body),
+                Err(ConfigError::BadField {
+                    field,
+                    problem: "it appears twice".to_owned()
+                }),
+                "{body}"
+            );
+        }
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let body = format!(
+            r#"{{"theme":{deep},"logo":"{}","theme":1,"auth":"cookie"}}"#,
+            "x".repeat(1_000_000)
+        );
+        assert_eq!(
+            parse(200, &body).map(|config| config.auth),
+            Ok(AuthMode::Cookie)
         );
     }
 
