@@ -1,7 +1,7 @@
 // Starts the app. Trunk's own loader is an inline script, which the
 // Content-Security-Policy forbids; this file is served from 'self' with an integrity
-// hash. It loads the hashed JS and wasm named by the preload links scripts/wasm.mjs
-// writes, checking the wasm against their integrity hash.
+// hash. It loads the hashed JS and wasm named by Trunk's preload links, checking the
+// wasm against the integrity hash Trunk computed.
 const boot = document.getElementById("boot");
 try {
   const js = document.querySelector('link[rel="modulepreload"][href$=".js"]');

@@ -103,14 +103,6 @@ const STATES = {
     ready: ".hidden-summary",
   },
   "connection not found": { scenario: {}, path: "/connections/no-such-id", ready: ".empty__title" },
-  // Its page's wasm module cannot be fetched (the loader logs that on the console).
-  "connection page's code not fetched": {
-    scenario: {},
-    path: "/connections/no-such-id",
-    prepare: (page) => page.route(/\/assets\/split_[^/]*\.wasm$/, (route) => route.abort()),
-    ready: "text=could not be fetched",
-    consoleErrors: /^console error: TypeError: Failed to fetch/,
-  },
   "refresh failed": {
     scenario: {},
     ready: "article",
@@ -128,7 +120,6 @@ for (const colorScheme of ["light", "dark"]) {
       for (const [name, state] of Object.entries(STATES)) {
         await ctx.server.scenario(state.scenario);
         const page = await ctx.browser.page(null, { colorScheme, viewport: { width, height: 900 }, signedIn: state.signedIn });
-        await state.prepare?.(page);
         await page.goto(ctx.server.origin + (state.path ?? "/"));
         await page.locator(state.ready).first().waitFor();
         await state.act?.(page);
@@ -143,10 +134,6 @@ for (const colorScheme of ["light", "dark"]) {
         );
         assert.deepEqual(violations, [], `${name}, ${colorScheme}, ${width}px`);
         await page.context().close();
-        if (state.consoleErrors) {
-          const problems = ctx.browser.problems.splice(0);
-          for (const problem of problems) assert.match(problem, state.consoleErrors, name);
-        }
       }
     });
   }

@@ -1,5 +1,7 @@
 // Trunk post-build hook: writes NAME.br and NAME.gz beside every compressible file of
-// the build, at the highest levels, for hosts that serve pre-compressed files.
+// the release build, at the highest levels, for hosts that serve pre-compressed
+// files. `trunk serve`'s debug builds are left alone: nothing serves those files
+// there, and brotli at its highest level takes seconds for a debug wasm.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -9,6 +11,7 @@ if (!dir) {
   console.error("usage: node scripts/compress.mjs DIR (or run as a Trunk hook)");
   process.exit(2);
 }
+if (process.env.TRUNK_PROFILE === "debug") process.exit(0);
 const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|svg|json|txt)$/;
 
 for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {

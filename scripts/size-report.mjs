@@ -1,7 +1,6 @@
 // Prints the release build's size per file: raw, gzip and brotli (both at their
-// highest level, as scripts/compress.mjs writes them). Everything but the split parts
-// of the wasm is loaded on first visit: their total is the initial transfer. A split
-// part (`split_NAME-hash.wasm`) is fetched the first time its code runs.
+// highest level, as scripts/compress.mjs writes them). The first visit loads every
+// file: their total is the initial transfer.
 //
 //   node scripts/size-report.mjs [DIST] [--budget-kb N]
 //
@@ -37,29 +36,18 @@ const rows = readdirSync(dist, { recursive: true, withFileTypes: true })
       }).length,
     };
   });
-const isSplit = (row) => /(^|\/)(split|chunk)_[^/]*\.wasm$/.test(row.name);
-const initial = rows.filter((row) => !isSplit(row));
-const later = rows.filter(isSplit);
-const total = initial.reduce(
+const total = rows.reduce(
   (sum, row) => ({ ...sum, raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { name: "total (initial transfer)", raw: 0, gzip: 0, brotli: 0 },
 );
 
 const print = (row) => {
-  const name = row.name.replace(/_[0-9]{6,}-[0-9a-f]{16}\.wasm$/, "-‹hash›.wasm").replace(/-[0-9a-f]{8,16}(?=[._])/, "-‹hash›");
+  const name = row.name.replace(/-[0-9a-f]{8,16}(?=[._])/, "-‹hash›");
   console.log(`| ${name} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
 };
 console.log("| file | raw | gzip | brotli |");
 console.log("|---|---:|---:|---:|");
-[...initial, total].forEach(print);
-if (later.length > 0) {
-  console.log("");
-  console.log("Fetched the first time they are needed (a connection's page):");
-  console.log("");
-  console.log("| file | raw | gzip | brotli |");
-  console.log("|---|---:|---:|---:|");
-  later.forEach(print);
-}
+[...rows, total].forEach(print);
 if (budgetKb !== null) {
   const verdict = total.brotli <= budgetKb * 1024 ? "within" : "OVER";
   const line = `Initial transfer: ${kb(total.brotli)} brotli, ${verdict} the ${budgetKb} KB budget.`;
