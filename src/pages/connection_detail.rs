@@ -23,6 +23,7 @@ use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
+use crate::components::states::SKELETON_CARD;
 use crate::components::status_badge::StatusBadge;
 use crate::components::timeline::{Moment, Timeline};
 use crate::model::connection::{AuthType, Connection, Status, Timestamp};
@@ -303,7 +304,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         Showing::Loading => EitherOf4::D(view! {
             <div class="loading" role="status">
                 <p class="loading__text">"Loading the connection…"</p>
-                <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
+                <div aria-hidden="true" inner_html=SKELETON_CARD></div>
             </div>
         }),
     };
@@ -382,8 +383,6 @@ fn RefreshFailed(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
         </div>
     }
 }
-
-const SKELETON: &str = "<div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div>";
 
 fn timeline(connection: &Connection) -> Vec<Moment> {
     vec![
