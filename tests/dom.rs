@@ -12,11 +12,14 @@ use mcp_console::api::decode::list_response;
 use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::filter_bar::FilterBar;
+use mcp_console::components::health_badges::HealthBadges;
 use mcp_console::components::highlighted::Highlighted;
 use mcp_console::components::instructions_full::InstructionsFull;
 use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
+use mcp_console::components::states::LoadingState;
 use mcp_console::components::status_badge::StatusBadge;
+use mcp_console::components::test_now::TestNow;
 use mcp_console::model::connection::{Connection, Status};
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
 use mcp_console::model::search::Query;
@@ -196,6 +199,180 @@ async fn badge_words_and_shapes() {
             Some("true")
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn health_badges_tell_status_by_word_and_shape_and_show_stale_when_old() {
+    let root = container();
+    let status = RwSignal::new(Some(Status::Error));
+    let stale = RwSignal::new(false);
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <HealthBadges status stale /> }
+    });
+    let status_badge = || find(&root, ".card__badges > .badge:not(.badge--stale)");
+    assert_eq!(text(&status_badge()), "Error");
+    assert!(status_badge().class_list().contains("badge--error"));
+    let shape = find(&status_badge(), "svg");
+    assert!(shape.class_list().contains("icon--error"));
+    assert_eq!(shape.get_attribute("aria-hidden").as_deref(), Some("true"));
+    let stale_badge = find(&root, ".badge--stale");
+    assert!(stale_badge.has_attribute("hidden"), "not stale: no badge");
+
+    stale.set(true);
+    status.set(Some(Status::Active));
+    tick().await;
+    assert!(!stale_badge.has_attribute("hidden"));
+    assert_eq!(text(&stale_badge), "Stale");
+    assert!(
+        find(&stale_badge, "svg")
+            .class_list()
+            .contains("icon--stale")
+    );
+    assert_eq!(text(&status_badge()), "Active");
+    assert!(status_badge().class_list().contains("badge--active"));
+    assert!(
+        find(&status_badge(), "svg")
+            .class_list()
+            .contains("icon--active")
+    );
+
+    status.set(None);
+    tick().await;
+    assert_eq!(
+        count(&root, ".badge:not(.badge--stale)"),
+        0,
+        "no status, no badge"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn test_now_says_testing_and_is_busy_while_a_check_runs_then_shows_its_note() {
+    let root = container();
+    let testing = RwSignal::new(false);
+    let note = RwSignal::new(None::<String>);
+    let pressed = RwSignal::new(0);
+    let on_test = Callback::new(move |()| pressed.update(|n| *n += 1));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <TestNow testing note on_test standalone=true /> }
+    });
+    let button = find(&root, "button");
+    assert_eq!(text(&button), "Test now");
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(count(&root, ".refresh-icon--spinning"), 0);
+    click(&button);
+    tick().await;
+    assert_eq!(pressed.get_untracked(), 1);
+
+    testing.set(true);
+    tick().await;
+    assert_eq!(text(&button), "Testing…");
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(count(&button, ".refresh-icon--spinning svg"), 1);
+
+    testing.set(false);
+    note.set(Some("Health check passed.".to_owned()));
+    tick().await;
+    assert_eq!(text(&button), "Test now");
+    assert_eq!(button.get_attribute("aria-busy").as_deref(), Some("false"));
+    let shown = find(&root, ".card__note");
+    assert_eq!(text(&shown), "Health check passed.");
+    assert_eq!(shown.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(
+        button.get_attribute("aria-describedby"),
+        Some(shown.id()),
+        "the note describes the button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_cards_test_now_makes_the_card_busy_and_leaves_announcing_to_the_list() {
+    let root = container();
+    let connection = one(ORDERS);
+    let testing = RwSignal::new(false);
+    let note = RwSignal::new(None::<String>);
+    let pressed = RwSignal::new(0);
+    let on_test = Callback::new(move |()| pressed.update(|n| *n += 1));
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <ConnectionCard connection now=Signal::stored(now()) testing test_note=note on_test />
+        }
+    });
+    let article = find(&root, "article");
+    let button = find(&root, ".card__actions button");
+    assert_eq!(article.get_attribute("aria-busy").as_deref(), Some("false"));
+    click(&button);
+    testing.set(true);
+    tick().await;
+    assert_eq!(pressed.get_untracked(), 1);
+    assert_eq!(article.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(text(&button), "Testing…");
+    assert!(
+        !button.has_attribute("aria-busy"),
+        "the card is busy, not its button"
+    );
+
+    testing.set(false);
+    note.set(Some("Health check failed: status Error.".to_owned()));
+    tick().await;
+    assert_eq!(article.get_attribute("aria-busy").as_deref(), Some("false"));
+    let shown = find(&article, ".card__actions .card__note");
+    assert_eq!(text(&shown), "Health check failed: status Error.");
+    assert!(
+        !shown.has_attribute("role"),
+        "the list's live region announces it"
+    );
+    assert_eq!(button.get_attribute("aria-describedby"), Some(shown.id()));
+}
+
+#[wasm_bindgen_test]
+async fn a_card_and_the_full_instructions_count_trailing_blank_lines_alike() {
+    let root = container();
+    let mut connection = one(ORDERS);
+    connection.instructions = Some("Use it.\r\n\n".to_owned());
+    let full = connection.instructions.clone();
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <ConnectionCard connection now=Signal::stored(now()) />
+            <InstructionsFull text=full />
+        }
+    });
+    let sizes: Vec<String> = (0..count(&root, ".instructions__size"))
+        .filter_map(|i| root.query_selector_all(".instructions__size").ok()?.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        sizes,
+        ["2 lines · 10 characters", "2 lines · 10 characters"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_blank_name_is_shown_as_unnamed() {
+    let root = container();
+    let mut connection = one(ORDERS);
+    connection.name = " \t".to_owned();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) /> }
+    });
+    assert_eq!(text(&find(&root, "h2")), "Unnamed connection");
+    assert_eq!(count(&root, "h2 mark"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn loading_shows_skeleton_cards_hidden_from_assistive_technology() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), LoadingState);
+    let loading = find(&root, ".loading[role=status]");
+    assert_eq!(
+        text(&find(&loading, ".loading__text")),
+        "Loading connections…"
+    );
+    assert_eq!(
+        count(&loading, ".cards[aria-hidden=true] > .card.card--skeleton"),
+        6
+    );
+    assert_eq!(count(&loading, ".card--skeleton .skeleton"), 24);
 }
 
 #[wasm_bindgen_test]

@@ -8,12 +8,12 @@ use chrono::{DateTime, Utc};
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::health_badges::HealthBadges;
 use super::highlighted::Highlighted;
-use super::icon::Icon;
 use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
 use super::server_link::ServerLink;
-use super::status_badge::StatusBadge;
+use super::test_now::TestNow;
 use super::unique_id;
 use crate::model::connection::{Connection, UNNAMED};
 use crate::model::route::{OPENED_FROM_LIST, Route};
@@ -54,11 +54,10 @@ pub fn ConnectionCard(
     view_query: Signal<String>,
 ) -> impl IntoView {
     let heading = unique_id("connection");
-    let note = format!("{heading}-note");
     let expanded = RwSignal::new(false);
     let id = connection.with_untracked(|c| c.id.clone());
     let labelled_by = heading.clone();
-    let described_by = note.clone();
+    let on_test = on_test.unwrap_or_else(|| Callback::new(|()| {}));
     let body = move || {
         connection.with(|c| {
             view! {
@@ -81,24 +80,7 @@ pub fn ConnectionCard(
         >
             {body}
             <div class="card__actions">
-                <button
-                    type="button"
-                    class="button button--secondary button--small"
-                    aria-describedby=described_by
-                    on:click=move |_| {
-                        if let Some(on_test) = on_test {
-                            on_test.run(());
-                        }
-                    }
-                >
-                    <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
-                        <Icon name="refresh" />
-                    </span>
-                    {move || if testing.get() { "Testing…" } else { "Test now" }}
-                </button>
-                <p class="card__note" id=note>
-                    {move || test_note.get()}
-                </p>
+                <TestNow testing note=test_note on_test />
             </div>
         </article>
     }
@@ -155,13 +137,7 @@ fn CardBody(
                     }
                 }
             </h2>
-            <div class="card__badges">
-                <StatusBadge status />
-                <span class="badge badge--stale" hidden=move || !stale.get()>
-                    <Icon name="stale" />
-                    <span class="badge__label">"Stale"</span>
-                </span>
-            </div>
+            <HealthBadges status=Some(status) stale />
         </header>
         <dl class="card__facts">
             <div class="fact fact--wide">

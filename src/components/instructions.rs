@@ -4,7 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::unique_id;
-use crate::model::text::{line_count, preview};
+use crate::model::text::{preview, size_in_words};
 
 const PREVIEW_LINES: usize = 3;
 const PREVIEW_CHARS: usize = 220;
@@ -20,19 +20,7 @@ pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl Into
     };
     let region = unique_id("instructions");
     let short = preview(&text, PREVIEW_LINES, PREVIEW_CHARS).text;
-    let size = {
-        let lines = line_count(&text);
-        let chars = text.chars().count();
-        format!(
-            "{lines} {} · {chars} {}",
-            if lines == 1 { "line" } else { "lines" },
-            if chars == 1 {
-                "character"
-            } else {
-                "characters"
-            }
-        )
-    };
+    let size = size_in_words(&text);
     let title = format!("{region}-title");
     let title_ref = title.clone();
     let controls = region.clone();

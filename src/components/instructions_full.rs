@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::copy_button::CopyButton;
 use super::revealed_text::RevealedText;
 use crate::model::hidden_chars::TextStats;
+use crate::model::text::{counted, size_in_words};
 
 #[component]
 pub fn InstructionsFull(
@@ -22,11 +23,7 @@ pub fn InstructionsFull(
         });
     };
     let stats = TextStats::of(&text);
-    let size = format!(
-        "{} · {}",
-        counted(stats.lines, "line", "lines"),
-        counted(stats.chars, "character", "characters")
-    );
+    let size = size_in_words(&text);
     let hidden = stats.hidden_total();
     let summary = (hidden > 0).then(|| {
         let kinds = stats
@@ -53,9 +50,4 @@ pub fn InstructionsFull(
             <RevealedText text />
         </pre>
     })
-}
-
-/// "1 line", "2 lines".
-fn counted(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

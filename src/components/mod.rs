@@ -4,6 +4,7 @@ pub mod connection_card;
 pub mod connection_feed;
 pub mod copy_button;
 pub mod filter_bar;
+pub mod health_badges;
 pub mod highlighted;
 pub mod icon;
 pub mod instructions;
@@ -19,6 +20,7 @@ pub mod sign_in;
 pub mod sort_select;
 pub mod states;
 pub mod status_badge;
+pub mod test_now;
 pub mod timeline;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

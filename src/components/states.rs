@@ -7,7 +7,10 @@ use crate::model::config::ConfigError;
 use crate::model::filter::StatusFilter;
 
 const SKELETON_CARDS: usize = 6;
-const SKELETON_CARD: &str = "<div class=\"card card--skeleton\"><div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div></div>";
+/// One skeleton card, the list's and a connection's page's, for the `inner_html` of
+/// an `aria-hidden` element beside a loading text. Static markup as one string: far
+/// less wasm than building each node.
+pub const SKELETON_CARD: &str = "<div class=\"card card--skeleton\"><div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div></div>";
 
 /// Skeleton cards in the shape of the real ones, so nothing jumps when data arrives.
 #[component]
@@ -15,7 +18,6 @@ pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="loading" role="status">
             <p class="loading__text">"Loading connections…"</p>
-            // Static markup as one string: far less wasm than building each node.
             <div class="cards" aria-hidden="true" inner_html=SKELETON_CARD.repeat(SKELETON_CARDS)></div>
         </div>
     }

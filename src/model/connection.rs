@@ -191,6 +191,20 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_name_is_shown_as_unnamed() {
+        let mut connection = crate::model::fixtures::connection("a", Status::Active);
+        for blank in ["", " ", "\t\n", "\u{3000}\u{A0}"] {
+            connection.name = blank.into();
+            assert!(connection.is_unnamed(), "{blank:?}");
+            assert_eq!(connection.display_name(), UNNAMED);
+        }
+        // A name is shown as sent, spaces and all.
+        connection.name = " Orders ".into();
+        assert!(!connection.is_unnamed());
+        assert_eq!(connection.display_name(), " Orders ");
+    }
+
+    #[test]
     fn blank_instructions_count_as_none() {
         let mut connection = crate::model::fixtures::connection("a", Status::Active);
         connection.instructions = Some("  \n ".into());

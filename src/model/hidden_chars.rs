@@ -300,14 +300,10 @@ pub fn revealed_plain(text: &str) -> String {
     out
 }
 
-/// Counts for the instructions panel.
+/// The flagged characters of a text, counted by kind for the instructions panel. Its
+/// lines and characters are `model::text::size_in_words`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextStats {
-    /// Unicode scalar values (what `chars().count()` gives), flagged ones included.
-    pub chars: usize,
-    /// Lines as a reader sees them: 0 for "", otherwise 1 + the line breaks (LF, CRLF
-    /// once; a lone CR is flagged, not a break). A trailing newline starts no line.
-    pub lines: usize,
     /// Flagged characters by kind, in `HiddenKind::ALL` order, kinds with zero left out.
     pub hidden: Vec<(HiddenKind, usize)>,
 }
@@ -315,32 +311,18 @@ pub struct TextStats {
 impl TextStats {
     /// All counts in one pass over the text.
     pub fn of(text: &str) -> TextStats {
-        let bytes = text.as_bytes();
-        let mut chars = 0;
-        let mut breaks = 0;
         let mut by_kind = [0usize; HiddenKind::ALL.len()];
-        scan(text, |start, _, flagged| {
-            chars += 1;
-            match flagged {
-                Some(hidden) => by_kind[hidden.kind as usize] += 1,
-                None if bytes.get(start) == Some(&b'\n') => breaks += 1,
-                None => {}
+        scan(text, |_, _, flagged| {
+            if let Some(hidden) = flagged {
+                by_kind[hidden.kind as usize] += 1;
             }
         });
-        let lines = match text {
-            "" => 0,
-            _ => 1 + breaks - usize::from(text.ends_with('\n')),
-        };
         let hidden = HiddenKind::ALL
             .iter()
             .map(|&kind| (kind, by_kind[kind as usize]))
             .filter(|&(_, count)| count > 0)
             .collect();
-        TextStats {
-            chars,
-            lines,
-            hidden,
-        }
+        TextStats { hidden }
     }
 
     /// Total flagged characters.
@@ -524,24 +506,10 @@ mod tests {
     }
 
     #[test]
-    fn stats_count_chars_lines_and_flagged_kinds() {
+    fn stats_count_flagged_kinds() {
         assert_eq!(TextStats::of(""), TextStats::default());
-        assert_eq!(TextStats::of("").lines, 0);
-        assert_eq!(TextStats::of("é🙂a").chars, 3);
-        for (text, lines) in [
-            ("a", 1),
-            ("a\n", 1),
-            ("\n", 1),
-            ("a\n\nb", 3),
-            ("a\n\n", 2),
-            ("a\r\nb\r\n", 2),
-            ("a\rb", 1),
-        ] {
-            assert_eq!(TextStats::of(text).lines, lines, "{text:?}");
-        }
+        assert_eq!(TextStats::of("a\r\nb\r\n"), TextStats::default());
         let stats = TextStats::of("\u{A0}\u{0}x\u{200B}\u{E0061}\u{E0062}\u{202E}\r\n");
-        assert_eq!(stats.chars, 9);
-        assert_eq!(stats.lines, 1);
         assert_eq!(
             stats.hidden,
             [

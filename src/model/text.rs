@@ -1,4 +1,4 @@
-//! Text helpers for untrusted strings: previews and link safety.
+//! Text helpers for untrusted strings: previews, line counts and sizes, link safety.
 
 /// A collapsed view of long text: the first lines, cut at a character budget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,9 +30,37 @@ pub fn preview(text: &str, max_lines: usize, max_chars: usize) -> Preview {
     }
 }
 
-/// Number of lines as a person counts them (a trailing newline adds none).
+/// The number of lines a reader sees in `text` shown exactly, as a connection's page
+/// shows the instructions agents receive; the card gives the same count. 0 for "";
+/// otherwise one more than the line feeds, less one when the text ends with one: a
+/// final line feed ends the last line and starts none. Trailing blank lines count
+/// ("a\n\n" is "a" and a blank line: 2) because agents receive them and the page
+/// shows them; only the card's preview trims them. CRLF is one break (its line feed
+/// is counted); a lone CR and the Unicode line and paragraph separators break no
+/// line: the page shows each as a flagged character (`model::hidden_chars`).
 pub fn line_count(text: &str) -> usize {
-    text.trim_end_matches('\n').lines().count().max(1)
+    match text {
+        "" => 0,
+        _ => {
+            let feeds = text.bytes().filter(|&b| b == b'\n').count();
+            feeds + 1 - usize::from(text.ends_with('\n'))
+        }
+    }
+}
+
+/// A count in words: "1 line", "2 lines", "0 lines".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The size of a text in words, as its lines and characters (Unicode scalar values,
+/// hidden ones included): "2 lines · 31 characters".
+pub fn size_in_words(text: &str) -> String {
+    format!(
+        "{} · {}",
+        counted(line_count(text), "line", "lines"),
+        counted(text.chars().count(), "character", "characters")
+    )
 }
 
 /// The URL, if it may become a link: only absolute http(s) URLs without control
@@ -79,10 +107,44 @@ mod tests {
     }
 
     #[test]
-    fn counts_lines() {
-        assert_eq!(line_count("one"), 1);
-        assert_eq!(line_count("one\ntwo\n"), 2);
-        assert_eq!(line_count(""), 1);
+    fn counts_lines_as_the_text_has_them() {
+        for (text, lines) in [
+            ("", 0),
+            ("one", 1),
+            ("one\n", 1),
+            ("one\ntwo", 2),
+            ("one\ntwo\n", 2),
+            ("\n", 1),
+            ("a\n\nb", 3),
+            // Trailing blank lines are lines: agents receive them.
+            ("a\n\n", 2),
+            ("a\n\n\n", 3),
+            ("\n\n", 2),
+            // CRLF is one break; a lone CR is none.
+            ("a\r\nb\r\n", 2),
+            ("a\r\n\r\n", 2),
+            ("\r\n", 1),
+            ("a\rb", 1),
+            ("\r", 1),
+            ("a\r", 1),
+            ("\r\r\n", 1),
+            // Unicode separators are flagged characters, not breaks.
+            ("a\u{2028}b\u{2029}c", 1),
+            ("é\n🙂", 2),
+        ] {
+            assert_eq!(line_count(text), lines, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sizes_in_words() {
+        assert_eq!(size_in_words("a"), "1 line · 1 character");
+        assert_eq!(size_in_words("é\n🙂\n\n"), "3 lines · 5 characters");
+        assert_eq!(size_in_words(""), "0 lines · 0 characters");
+        assert_eq!(
+            counted(3, "hidden character", "hidden characters"),
+            "3 hidden characters"
+        );
     }
 
     #[test]

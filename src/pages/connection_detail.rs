@@ -4,7 +4,6 @@
 //! newer wins (a list refresh after that answer replaces it). A 404 says the
 //! connection is not in this tenant.
 
-use chrono::{DateTime, Utc};
 use leptos::either::{Either, EitherOf4};
 use leptos::ev;
 use leptos::prelude::*;
@@ -18,14 +17,15 @@ use wasm_bindgen::JsValue;
 use crate::api::client::ApiClient;
 use crate::app::KeyRefused;
 use crate::components::copy_button::CopyButton;
-use crate::components::icon::Icon;
+use crate::components::health_badges::HealthBadges;
 use crate::components::instructions_full::InstructionsFull;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
-use crate::components::status_badge::StatusBadge;
+use crate::components::states::SKELETON_CARD;
+use crate::components::test_now::TestNow;
 use crate::components::timeline::{Moment, Timeline};
-use crate::model::connection::{AuthType, Connection, Status, Timestamp};
+use crate::model::connection::{AuthType, Connection, Status};
 use crate::model::hidden_chars::revealed_plain;
 use crate::model::load_error::LoadError;
 use crate::model::route::{OPENED_FROM_LIST, Route, neighbours};
@@ -193,11 +193,9 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
     });
     // Parts that change separately, so a health check does not rebuild the page
     // under the admin's focus.
-    let health = Memo::new(move |_| {
-        shown.with(|c| {
-            c.as_ref()
-                .map(|c| (c.status.clone(), c.last_health_check_at.clone()))
-        })
+    let status = Memo::new(move |_| shown.with(|c| c.as_ref().map(|c| c.status.clone())));
+    let stale = Memo::new(move |_| {
+        shown.with(|c| c.as_ref().is_some_and(|c| c.is_stale(stale_before.get())))
     });
     let moments = Memo::new(move |_| shown.with(|c| c.as_ref().map(timeline)));
     let facts = Memo::new(move |_| {
@@ -279,7 +277,10 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
                             </bdi>
                         </h1>
                     </div>
-                    <HealthControls health stale_before=stale_before.into() testing test_note on_test />
+                    <div class="detail__health">
+                        <HealthBadges status stale />
+                        <TestNow testing note=test_note on_test standalone=true />
+                    </div>
                 </header>
                 {move || failure.get().map(|error| view! { <RefreshFailed error on_retry=retry /> })}
                 <Facts connection />
@@ -303,7 +304,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         Showing::Loading => EitherOf4::D(view! {
             <div class="loading" role="status">
                 <p class="loading__text">"Loading the connection…"</p>
-                <div class="card card--skeleton" aria-hidden="true" inner_html=SKELETON></div>
+                <div aria-hidden="true" inner_html=SKELETON_CARD></div>
             </div>
         }),
     };
@@ -323,51 +324,6 @@ enum Showing {
     Connection(Connection),
 }
 
-/// The status, staleness and "Test now": the part of the page a health check
-/// changes, so it changes without the rest.
-#[component]
-fn HealthControls(
-    health: Memo<Option<(Status, Option<Timestamp>)>>,
-    stale_before: Signal<DateTime<Utc>>,
-    testing: Signal<bool>,
-    test_note: Signal<Option<String>>,
-    on_test: Callback<()>,
-) -> impl IntoView {
-    let stale = move || {
-        health.with(|h| {
-            h.as_ref()
-                .and_then(|(_, at)| at.as_ref())
-                .and_then(Timestamp::valid)
-                .is_some_and(|at| at < stale_before.get())
-        })
-    };
-    view! {
-        <div class="detail__health">
-            <div class="card__badges">
-                {move || health.get().map(|(status, _)| view! { <StatusBadge status /> })}
-                <span class="badge badge--stale" hidden=move || !stale()>
-                    <Icon name="stale" />
-                    <span class="badge__label">"Stale"</span>
-                </span>
-            </div>
-            <button
-                type="button"
-                class="button button--secondary button--small"
-                aria-busy=move || testing.get().to_string()
-                on:click=move |_| on_test.run(())
-            >
-                <span class="refresh-icon" class:refresh-icon--spinning=move || testing.get()>
-                    <Icon name="refresh" />
-                </span>
-                {move || if testing.get() { "Testing…" } else { "Test now" }}
-            </button>
-            <p class="card__note" role="status">
-                {move || test_note.get()}
-            </p>
-        </div>
-    }
-}
-
 /// The API could not be asked again; the list's copy is on screen.
 #[component]
 fn RefreshFailed(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
@@ -382,8 +338,6 @@ fn RefreshFailed(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
         </div>
     }
 }
-
-const SKELETON: &str = "<div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div>";
 
 fn timeline(connection: &Connection) -> Vec<Moment> {
     vec![
