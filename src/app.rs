@@ -1,20 +1,23 @@
 //! The application: reads `config.json`, then shows the API-key sign-in or, once
-//! there are credentials, the console with its routes. The shell around it (skip
+//! there are credentials, the console with its routes (`leptos_router` for the
+//! location, history and query; the two routes matched by `model::route`). The shell around it (skip
 //! link, top bar, `<main>`) is static HTML in index.html; the top bar's account
 //! items are put there through a portal.
 
-use leptos::either::Either;
+use chrono::TimeDelta;
+use leptos::either::{Either, EitherOf3};
 use leptos::portal::Portal;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
 
 use crate::api::client::{self, ApiClient, Credentials};
 use crate::components::sign_in::SignIn;
 use crate::components::states::{ConfigErrorPanel, LoadingState};
 use crate::model::api_key::ApiKey;
 use crate::model::config::{AuthMode, Config};
-use crate::pages::connection_detail::ConnectionRoute;
+use crate::model::route::Route;
+use crate::pages::connection_detail::ConnectionDetail;
 use crate::pages::connections::ConnectionsPage;
 use crate::platform;
 
@@ -37,15 +40,10 @@ pub struct KeyRefused(pub Callback<()>);
 #[component]
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(client::fetch_config);
-    view! {
-        <Suspense fallback=LoadingState>
-            {move || Suspend::new(async move {
-                match config.await {
-                    Ok(config) => Either::Left(view! { <Console config /> }),
-                    Err(error) => Either::Right(view! { <ConfigErrorPanel error /> }),
-                }
-            })}
-        </Suspense>
+    move || match config.get() {
+        None => EitherOf3::A(view! { <LoadingState /> }),
+        Some(Ok(config)) => EitherOf3::B(view! { <Console config /> }),
+        Some(Err(error)) => EitherOf3::C(view! { <ConfigErrorPanel error /> }),
     }
 }
 
@@ -80,17 +78,30 @@ fn Console(config: Config) -> impl IntoView {
             Either::Right(view! {
                 <AccountItems sandbox on_sign_out=Callback::new(move |()| sign_out(SIGNED_OUT)) />
                 <Router>
-                    <Routes fallback=|| ()>
-                        // The list stays mounted under a connection's page, so the
-                        // way back finds it as it was (scroll, measured rows, focus).
-                        <ParentRoute path=path!("") view=move || view! { <ConnectionsPage stale_after /> }>
-                            <Route path=path!("connections/:id") view=ConnectionRoute />
-                            <Route path=path!("*any") view=|| () />
-                        </ParentRoute>
-                    </Routes>
+                    <ConsoleRoutes stale_after />
                 </Router>
             })
         }
+    }
+}
+
+/// The routes, in one place: `/connections/{id}` is that connection's page, over
+/// the list, which stays mounted (hidden) so that the way back finds it as it was;
+/// every other path is the list (static hosts answer any path with the console).
+/// The path is read by `model::route`, which keeps an id one path segment.
+#[component]
+fn ConsoleRoutes(stale_after: TimeDelta) -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| location.pathname.with(|path| Route::from_path(path)));
+    let opened = Memo::new(move |_| match route.get() {
+        Route::Connection(id) => Some(id),
+        Route::List => None,
+    });
+    view! {
+        <ConnectionsPage stale_after route>
+            // Built anew for each id (previous/next), never diffed into another's.
+            {move || opened.get().map(|id| view! { <ConnectionDetail id /> })}
+        </ConnectionsPage>
     }
 }
 

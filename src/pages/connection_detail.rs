@@ -46,31 +46,12 @@ pub struct Place {
 /// found"), else Retry of a failed load, else the main region.
 pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
 
-/// The child route `/connections/{id}`: the page of the connection the path names
-/// (the id decoded by `model::route`, as one path segment), built anew when
-/// previous/next change the id.
-#[component]
-pub fn ConnectionRoute() -> impl IntoView {
-    let location = use_location();
-    let id = Memo::new(
-        move |_| match location.pathname.with(|path| Route::from_path(path)) {
-            Route::Connection(id) => Some(id),
-            Route::List => None,
-        },
-    );
-    Effect::new(move || {
-        // Focus goes to the page's name once it is there: the link that opened it
-        // is hidden now.
-        if id.with(Option::is_some) {
-            request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
-        }
-    });
-    move || id.get().map(|id| view! { <ConnectionDetail id /> })
-}
-
 /// One connection's page, inside the list page (whose `ListContext` it reads).
 #[component]
 pub fn ConnectionDetail(id: String) -> impl IntoView {
+    // Focus goes to the page's name once it is there: the link that opened it is
+    // hidden now.
+    request_animation_frame(|| platform::focus_first(&DETAIL_FOCUS));
     let client = expect_context::<ApiClient>();
     let KeyRefused(on_unauthorized) = expect_context::<KeyRefused>();
     let ListContext {

@@ -13,8 +13,6 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::either::{EitherOf3, EitherOf5};
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_location;
 
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::filter_bar::FilterBar;
@@ -53,9 +51,15 @@ pub struct ListContext {
     pub checks: HealthChecks,
 }
 
-/// `stale_after` is how old a health check may be before a connection is stale.
 #[component]
-pub fn ConnectionsPage(stale_after: TimeDelta) -> impl IntoView {
+pub fn ConnectionsPage(
+    /// How old a health check may be before a connection is stale.
+    stale_after: TimeDelta,
+    /// The page the address bar names: the list, or a connection's page over it.
+    route: Memo<Route>,
+    /// A connection's page, when one is open.
+    children: Children,
+) -> impl IntoView {
     let now = use_clock(CLOCK_TICK);
     let (announcement, announce) = signal(String::new());
     let connections = use_connections(now, announce);
@@ -65,8 +69,6 @@ pub fn ConnectionsPage(stale_after: TimeDelta) -> impl IntoView {
     let url_view = use_view_state();
     let view = url_view.view;
     let list_view = use_list_view(list, view, now, stale_after);
-    let location = use_location();
-    let route = Memo::new(move |_| location.pathname.with(|path| Route::from_path(path)));
     let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     use_way_back(route);
     let search_input = NodeRef::<html::Input>::new();
@@ -179,7 +181,7 @@ pub fn ConnectionsPage(stale_after: TimeDelta) -> impl IntoView {
                 }),
             }}
         </div>
-        <Outlet />
+        {children()}
         <p class="visually-hidden" aria-live="polite">{announcement}</p>
     }
 }
