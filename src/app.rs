@@ -8,8 +8,9 @@ use chrono::TimeDelta;
 use leptos::either::{Either, EitherOf3};
 use leptos::portal::Portal;
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{FlatRoutes, Router};
 use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 use crate::api::client::{self, ApiClient, Credentials};
 use crate::components::sign_in::SignIn;
@@ -17,7 +18,7 @@ use crate::components::states::{ConfigErrorPanel, LoadingState};
 use crate::model::api_key::ApiKey;
 use crate::model::config::{AuthMode, Config};
 use crate::model::route::Route;
-use crate::pages::connection_detail::ConnectionDetail;
+use crate::pages::connection_detail::ConnectionRoute;
 use crate::pages::connections::ConnectionsPage;
 use crate::platform;
 
@@ -86,21 +87,21 @@ fn Console(config: Config) -> impl IntoView {
 }
 
 /// The routes, in one place: `/connections/{id}` is that connection's page, over
-/// the list, which stays mounted (hidden) so that the way back finds it as it was;
-/// every other path is the list (static hosts answer any path with the console).
-/// The path is read by `model::route`, which keeps an id one path segment.
+/// the list, which stays mounted (hidden, outside the routes) so that the way back
+/// finds it as it was; every other path is the list (static hosts answer any path
+/// with the console). `model::route` reads the path, for the list and the page.
 #[component]
 fn ConsoleRoutes(stale_after: TimeDelta) -> impl IntoView {
     let location = use_location();
     let route = Memo::new(move |_| location.pathname.with(|path| Route::from_path(path)));
-    let opened = Memo::new(move |_| match route.get() {
-        Route::Connection(id) => Some(id),
-        Route::List => None,
-    });
     view! {
         <ConnectionsPage stale_after route>
-            // Built anew for each id (previous/next), never diffed into another's.
-            {move || opened.get().map(|id| view! { <ConnectionDetail id /> })}
+            <FlatRoutes fallback=|| ()>
+                <leptos_router::components::Route
+                    path=path!("/connections/:id")
+                    view=move || view! { <ConnectionRoute route /> }
+                />
+            </FlatRoutes>
         </ConnectionsPage>
     }
 }

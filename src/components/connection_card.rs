@@ -14,9 +14,9 @@ use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
 use super::server_link::ServerLink;
 use super::test_now::TestNow;
-use super::unique_id;
+use super::{is_plain_click, unique_id};
 use crate::model::connection::{Connection, UNNAMED};
-use crate::model::route::{OPENED_FROM_LIST, Route};
+use crate::model::route::Route;
 use crate::model::search::Query;
 
 #[component]
@@ -48,10 +48,10 @@ pub fn ConnectionCard(
     #[prop(optional, into)]
     position: MaybeProp<usize>,
     #[prop(optional, into)] set_size: MaybeProp<usize>,
-    /// The list view's query string (without "?"), carried to the connection's page
-    /// so that its way back and previous/next keep the view.
-    #[prop(optional, into)]
-    view_query: Signal<String>,
+    /// Opens the connection's page in place of the link's plain navigation (a
+    /// modifier-click still opens the link in a new tab or window).
+    #[prop(optional)]
+    on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let heading = unique_id("connection");
     let expanded = RwSignal::new(false);
@@ -61,7 +61,7 @@ pub fn ConnectionCard(
     let body = move || {
         connection.with(|c| {
             view! {
-                <CardBody connection=c.clone() heading=heading.clone() now expanded query stale view_query />
+                <CardBody connection=c.clone() heading=heading.clone() now expanded query stale on_open />
             }
         })
     };
@@ -95,7 +95,7 @@ fn CardBody(
     expanded: RwSignal<bool>,
     query: Signal<Arc<Query>>,
     stale: Signal<bool>,
-    view_query: Signal<String>,
+    on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let unnamed = connection.is_unnamed();
     let name = connection.name.clone();
@@ -121,14 +121,16 @@ fn CardBody(
                     };
                     // The connection's own page; an id no path can carry has none.
                     match Route::Connection(id.clone()).path() {
-                        // Marked in history as opened from the list, whose scroll the
-                        // way back restores itself.
                         Some(path) => Either::Left(view! {
                             <a
                                 class="card__link"
-                                href=move || view_query.with(|q| if q.is_empty() { path.clone() } else { format!("{path}?{q}") })
-                                prop:state=OPENED_FROM_LIST
-                                data-noscroll
+                                href=path
+                                on:click=move |event| {
+                                    if let Some(on_open) = on_open.filter(|_| is_plain_click(&event)) {
+                                        event.prevent_default();
+                                        on_open.run(());
+                                    }
+                                }
                             >
                                 {name}
                             </a>

@@ -39,6 +39,18 @@ impl Route {
             Route::Connection(id) => Some(format!("{PREFIX}{}", encode(id, PathSegment))),
         }
     }
+
+    /// The path with the list's query string (`search`, with or without its "?"),
+    /// which every page of the console keeps; `None` as for `path`.
+    pub fn href(&self, search: &str) -> Option<String> {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        let path = self.path()?;
+        Some(if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        })
+    }
 }
 
 /// The neighbours of `id` among the rows on the list (`ids` in display order): the
@@ -62,6 +74,19 @@ pub fn neighbours<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_page_keeps_the_query_string() {
+        let page = super::Route::Connection("a b".to_owned());
+        assert_eq!(
+            page.href("status=error").as_deref(),
+            Some("/connections/a%20b?status=error")
+        );
+        assert_eq!(page.href("?q=x").as_deref(), Some("/connections/a%20b?q=x"));
+        assert_eq!(page.href("").as_deref(), Some("/connections/a%20b"));
+        assert_eq!(super::Route::Connection("..".to_owned()).href("q=x"), None);
+        assert_eq!(super::Route::List.href("q=x").as_deref(), Some("/?q=x"));
+    }
+
     use super::*;
 
     #[test]

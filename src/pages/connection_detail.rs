@@ -19,6 +19,7 @@ use crate::app::KeyRefused;
 use crate::components::copy_button::CopyButton;
 use crate::components::health_badges::HealthBadges;
 use crate::components::instructions_full::InstructionsFull;
+use crate::components::is_plain_click;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
@@ -45,6 +46,17 @@ pub struct Place {
 /// Where focus goes when the page's content appears: its heading (the name, or "not
 /// found"), else Retry of a failed load, else the main region.
 pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
+
+/// The route `/connections/{id}`: the page of the connection `route` names, built
+/// anew when previous/next change the id, never diffed into another's.
+#[component]
+pub fn ConnectionRoute(route: Memo<Route>) -> impl IntoView {
+    let opened = Memo::new(move |_| match route.get() {
+        Route::Connection(id) => Some(id),
+        Route::List => None,
+    });
+    move || opened.get().map(|id| view! { <ConnectionDetail id /> })
+}
 
 /// One connection's page, inside the list page (whose `ListContext` it reads).
 #[component]
@@ -94,15 +106,9 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
     // Previous / next replace this page, keeping its mark: Back still leads to the
     // list.
     let on_open = Callback::new(move |id: String| {
-        if let Some(path) = Route::Connection(id).path() {
-            let search = location.search.get_untracked();
-            let query = if search.is_empty() {
-                String::new()
-            } else {
-                format!("?{search}")
-            };
+        if let Some(href) = Route::Connection(id).href(&location.search.get_untracked()) {
             navigate(
-                &format!("{path}{query}"),
+                &href,
                 NavigateOptions {
                     replace: true,
                     scroll: false,
@@ -475,12 +481,6 @@ fn NotFound(id: String, back_href: Signal<String>) -> impl IntoView {
             </a>
         </div>
     }
-}
-
-/// A click that means "follow this link here" (not a new tab or window).
-fn is_plain_click(event: &ev::MouseEvent) -> bool {
-    event.button() == 0
-        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
 }
 
 /// The way back to the list: Back, when the list this page was opened from is the

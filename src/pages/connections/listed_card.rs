@@ -6,11 +6,15 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::State;
+use wasm_bindgen::JsValue;
 
 use super::ListContext;
 use crate::components::connection_card::ConnectionCard;
 use crate::model::connection::Connection;
+use crate::model::route::{OPENED_FROM_LIST, Route};
 use crate::model::search::Query;
 
 #[component]
@@ -32,6 +36,7 @@ pub fn ListedCard(
         ..
     } = expect_context::<ListContext>();
     let location = use_location();
+    let navigate = use_navigate();
     let initial = list.with_untracked(|list| list.as_ref().and_then(|list| list.get(&id)).cloned());
     initial.map(|initial| {
         let connection = {
@@ -48,6 +53,22 @@ pub fn ListedCard(
             Signal::derive(move || changed.with(|ids| ids.contains(&id)))
         };
         let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
+        // The page keeps the list's view in its address, and its history entry says
+        // it was opened from the list (the way back is then Back).
+        let page = Route::Connection(id.clone());
+        let on_open = Callback::new(move |()| {
+            // The card has no link for an id no path can carry.
+            if let Some(href) = page.href(&location.search.get_untracked()) {
+                navigate(
+                    &href,
+                    NavigateOptions {
+                        scroll: false,
+                        state: State::new(Some(JsValue::from_str(OPENED_FROM_LIST))),
+                        ..NavigateOptions::default()
+                    },
+                );
+            }
+        });
         view! {
             <ConnectionCard
                 connection
@@ -60,7 +81,7 @@ pub fn ListedCard(
                 stale
                 position=place
                 set_size
-                view_query=location.search
+                on_open
             />
         }
     })
