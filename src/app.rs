@@ -1,6 +1,5 @@
 //! The application: reads `config.json`, then shows the API-key sign-in or, once
-//! there are credentials, the console with its routes (`leptos_router` for the
-//! location, history and query; the two routes matched by `model::route`). The shell around it (skip
+//! there are credentials, the console with its two routes (`model::route`). The shell around it (skip
 //! link, top bar, `<main>`) is static HTML in index.html; the top bar's account
 //! items are put there through a portal.
 
@@ -8,13 +7,11 @@ use chrono::TimeDelta;
 use leptos::either::{Either, EitherOf3};
 use leptos::portal::Portal;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::api::client::{self, ApiClient, Credentials};
 use crate::components::sign_in::SignIn;
 use crate::components::states::{ConfigErrorPanel, LoadingState};
+use crate::hooks::use_history::provide_history;
 use crate::model::api_key::ApiKey;
 use crate::model::config::{AuthMode, Config};
 use crate::model::route::Route;
@@ -78,30 +75,23 @@ fn Console(config: Config) -> impl IntoView {
             let stale_after = config.stale_after;
             Either::Right(view! {
                 <AccountItems sandbox on_sign_out=Callback::new(move |()| sign_out(SIGNED_OUT)) />
-                <Router>
-                    <ConsoleRoutes stale_after />
-                </Router>
+                <ConsoleRoutes stale_after />
             })
         }
     }
 }
 
 /// The routes, in one place: `/connections/{id}` is that connection's page, over
-/// the list, which stays mounted (hidden, outside the routes) so that the way back
-/// finds it as it was; every other path is the list (static hosts answer any path
-/// with the console). `model::route` reads the path, for the list and the page.
+/// the list, which stays mounted (hidden) so that the way back finds it as it was;
+/// every other path is the list (static hosts answer any path with the console).
+/// `model::route` reads the path.
 #[component]
 fn ConsoleRoutes(stale_after: TimeDelta) -> impl IntoView {
-    let location = use_location();
-    let route = Memo::new(move |_| location.pathname.with(|path| Route::from_path(path)));
+    let path = provide_history().path();
+    let route = Memo::new(move |_| path.with(|path| Route::from_path(path)));
     view! {
         <ConnectionsPage stale_after route>
-            <FlatRoutes fallback=|| ()>
-                <leptos_router::components::Route
-                    path=path!("/connections/:id")
-                    view=move || view! { <ConnectionRoute route /> }
-                />
-            </FlatRoutes>
+            <ConnectionRoute route />
         </ConnectionsPage>
     }
 }

@@ -35,8 +35,40 @@ pub fn local_exact(at: DateTime<Utc>) -> String {
     date.to_locale_string("default", &options).into()
 }
 
+/// `location.pathname`, or "/" when it cannot be read.
+pub fn location_path() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// `location.search` ("" or "?…"), or "" when it cannot be read.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Goes to `url` (a path and query of this origin) as a new history entry, with
+/// `mark` as its state (`history_mark` reads it back on Back, Forward or reload).
+pub fn push_url(url: &str, mark: Option<&str>) {
+    let state = mark.map_or(JsValue::NULL, JsValue::from_str);
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.push_state_with_url(&state, "", Some(url));
+    }
+}
+
+/// Goes to `url` in the current history entry, which keeps its mark.
+pub fn replace_url(url: &str) {
+    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
+        return;
+    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let _ = history.replace_state_with_url(&state, "", Some(url));
+}
+
 /// The history state of the current entry, when it is a string (a mark such as
-/// `model::route::OPENED_FROM_LIST`).
+/// `model::route::OPENED_FROM_LIST`, given to `push_url`).
 pub fn history_mark() -> Option<String> {
     web_sys::window()
         .and_then(|window| window.history().ok())

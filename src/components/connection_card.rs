@@ -14,7 +14,7 @@ use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
 use super::server_link::ServerLink;
 use super::test_now::TestNow;
-use super::{is_plain_click, unique_id};
+use super::{follow_link, unique_id};
 use crate::model::connection::{Connection, UNNAMED};
 use crate::model::route::Route;
 use crate::model::search::Query;
@@ -125,10 +125,10 @@ fn CardBody(
                             <a
                                 class="card__link"
                                 href=path
+                                // Without a handler, a plain link.
                                 on:click=move |event| {
-                                    if let Some(on_open) = on_open.filter(|_| is_plain_click(&event)) {
-                                        event.prevent_default();
-                                        on_open.run(());
+                                    if let Some(on_open) = on_open {
+                                        follow_link(on_open)(event);
                                     }
                                 }
                             >

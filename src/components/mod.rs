@@ -25,6 +25,8 @@ pub mod timeline;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use leptos::prelude::{Callable, Callback};
+
 /// A document-unique element id for `aria-*` references. API ids are not used
 /// for this: they are untrusted and may repeat or contain spaces.
 pub fn unique_id(prefix: &str) -> String {
@@ -32,9 +34,18 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// A click that means "follow this link here": the main button, no modifier key
-/// (those open a new tab or window, which the browser does itself).
-pub fn is_plain_click(event: &web_sys::MouseEvent) -> bool {
-    event.button() == 0
-        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+/// The click handler of a link that the console follows itself with `action`
+/// (history entries, focus, scroll), when the click means "follow this link here":
+/// the main button and no modifier key. Other clicks (a new tab or window) are the
+/// browser's.
+pub fn follow_link(
+    action: Callback<()>,
+) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+    move |event| {
+        let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+        if event.button() == 0 && !modified {
+            event.prevent_default();
+            action.run(());
+        }
+    }
 }

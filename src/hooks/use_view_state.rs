@@ -4,9 +4,8 @@
 //! search, not a letter.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
+use super::use_history::use_history;
 use crate::model::filter::StatusFilter;
 use crate::model::sort::SortOrder;
 use crate::model::view_state::ViewState;
@@ -24,22 +23,18 @@ pub struct UseViewStateReturn {
 }
 
 pub fn use_view_state() -> UseViewStateReturn {
-    let query = use_query_map();
-    let location = use_location();
-    let navigate = use_navigate();
-    let view = Memo::new(move |_| {
-        query.with(|q| {
-            ViewState::from_values(q.get_str("status"), q.get_str("q"), q.get_str("sort"))
-        })
-    });
+    let history = use_history();
+    let search = history.search();
+    let view = Memo::new(move |_| search.with(|search| ViewState::from_query(search)));
     // The query string the last keystroke wrote; any other change of the URL (Back,
     // a link) ends the burst of typing.
     let typed_search = StoredValue::new(None::<String>);
     Effect::new(move || {
-        let search = location.search.get();
-        if typed_search.with_value(|typed| typed.as_deref() != Some(search.as_str())) {
-            typed_search.set_value(None);
-        }
+        search.with(|search| {
+            if typed_search.with_value(|typed| typed.as_deref() != Some(search.as_str())) {
+                typed_search.set_value(None);
+            }
+        });
     });
     let change = move |change: &dyn Fn(&mut ViewState), typed: bool| {
         let mut next = view.get_untracked();
@@ -47,32 +42,20 @@ pub fn use_view_state() -> UseViewStateReturn {
         if view.with_untracked(|view| *view == next) {
             return;
         }
-        let current = location.search.get_untracked();
-        let search = next.to_query(&current);
-        let replace = typed && typed_search.with_value(Option::is_some);
-        typed_search.set_value(typed.then(|| search.trim_start_matches('?').to_owned()));
-        let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{search}"),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        let next_search = search.with_untracked(|current| next.to_query(current));
+        let href = format!("{}{next_search}", history.path().get_untracked());
+        if typed && typed_search.with_value(Option::is_some) {
+            history.replace(&href);
+        } else {
+            history.push(&href, None);
+        }
+        typed_search.set_value(typed.then_some(next_search));
     };
-    let select = {
-        let change = change.clone();
-        Callback::new(move |filter: StatusFilter| change(&|view| view.status = filter, false))
-    };
-    let sort_by = {
-        let change = change.clone();
-        Callback::new(move |order: SortOrder| change(&|view| view.sort = order, false))
-    };
-    let search = {
-        let change = change.clone();
-        Callback::new(move |text: String| change(&|view| view.query.clone_from(&text), true))
-    };
+    let select =
+        Callback::new(move |filter: StatusFilter| change(&|view| view.status = filter, false));
+    let sort_by = Callback::new(move |order: SortOrder| change(&|view| view.sort = order, false));
+    let search_for =
+        Callback::new(move |text: String| change(&|view| view.query.clone_from(&text), true));
     let show_all = Callback::new(move |()| {
         change(
             &|view| {
@@ -86,7 +69,7 @@ pub fn use_view_state() -> UseViewStateReturn {
         view,
         select,
         sort_by,
-        search,
+        search: search_for,
         show_all,
     }
 }

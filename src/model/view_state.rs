@@ -24,30 +24,18 @@ impl ViewState {
     /// Reads a `location.search` string ("?a=b&c=d" or without the "?"). Unknown or
     /// malformed values fall back to the default; the last of repeated keys wins.
     pub fn from_query(search: &str) -> Self {
-        let (mut status, mut query, mut sort) = (None, None, None);
+        let mut view = ViewState::default();
         for (key, value) in pairs(search) {
             match key.as_str() {
-                STATUS_KEY => status = Some(value),
-                QUERY_KEY => query = Some(value),
-                SORT_KEY => sort = Some(value),
+                STATUS_KEY => {
+                    view.status = StatusFilter::from_query_value(&value).unwrap_or_default()
+                }
+                QUERY_KEY => view.query = value,
+                SORT_KEY => view.sort = SortOrder::from_query_value(&value).unwrap_or_default(),
                 _ => {}
             }
         }
-        Self::from_values(status.as_deref(), query.as_deref(), sort.as_deref())
-    }
-
-    /// The view from the decoded values of its query parameters (the router's query
-    /// map); unknown or malformed values fall back to the default.
-    pub fn from_values(status: Option<&str>, query: Option<&str>, sort: Option<&str>) -> Self {
-        ViewState {
-            status: status
-                .and_then(StatusFilter::from_query_value)
-                .unwrap_or_default(),
-            query: query.unwrap_or_default().to_owned(),
-            sort: sort
-                .and_then(SortOrder::from_query_value)
-                .unwrap_or_default(),
-        }
+        view
     }
 
     /// The query string for this view, keeping parameters the console does not own

@@ -9,23 +9,19 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::location::State;
-use wasm_bindgen::JsValue;
-
 use crate::api::client::ApiClient;
 use crate::app::KeyRefused;
 use crate::components::copy_button::CopyButton;
+use crate::components::follow_link;
 use crate::components::health_badges::HealthBadges;
 use crate::components::instructions_full::InstructionsFull;
-use crate::components::is_plain_click;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::revealed_text::RevealedText;
 use crate::components::server_address::ServerAddressView;
 use crate::components::states::SKELETON_CARD;
 use crate::components::test_now::TestNow;
 use crate::components::timeline::{Moment, Timeline};
+use crate::hooks::use_history::use_history;
 use crate::model::connection::{AuthType, Connection, Status};
 use crate::model::hidden_chars::revealed_plain;
 use crate::model::load_error::LoadError;
@@ -74,8 +70,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         stale_before,
         checks,
     } = expect_context::<ListContext>();
-    let navigate = use_navigate();
-    let location = use_location();
+    let history = use_history();
     // Memos: a refresh that leaves this connection and its place as they were
     // changes nothing on its page.
     let listed = {
@@ -100,22 +95,28 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
     let test_note = checks.note(id.clone());
     let on_test = checks.runner(id.clone());
     let back_href = Signal::derive(move || {
-        let search = view.with(|v| v.to_query(&location.search.get()));
+        let search = history
+            .search()
+            .with(|current| view.with(|v| v.to_query(current)));
         format!("/{search}")
     });
     // Previous / next replace this page, keeping its mark: Back still leads to the
     // list.
     let on_open = Callback::new(move |id: String| {
-        if let Some(href) = Route::Connection(id).href(&location.search.get_untracked()) {
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    state: State::new(platform::history_mark().map(JsValue::from)),
-                    ..NavigateOptions::default()
-                },
-            );
+        let href = history
+            .search()
+            .with_untracked(|search| Route::Connection(id).href(search));
+        if let Some(href) = href {
+            history.replace(&href);
+        }
+    });
+    // Back, when the list this page was opened from is the entry before (so Forward
+    // still works); otherwise the list, in the same view, as a new entry.
+    let on_back = Callback::new(move |()| {
+        if platform::history_mark().as_deref() == Some(OPENED_FROM_LIST) {
+            platform::history_back();
+        } else {
+            history.push(&back_href.get_untracked(), None);
         }
     });
     let fetched = RwSignal::new(None::<Result<Connection, LoadError>>);
@@ -250,7 +251,9 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
     });
     let id_text = id.clone();
     let content = move || match showing.get() {
-        Showing::NotFound => EitherOf4::A(view! { <NotFound id=id_text.clone() back_href /> }),
+        Showing::NotFound => {
+            EitherOf4::A(view! { <NotFound id=id_text.clone() back_href on_back /> })
+        }
         Showing::Connection(connection) => {
             let name = connection.display_name();
             let instructions = connection.instructions().map(str::to_owned);
@@ -296,7 +299,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         }),
     };
     view! {
-        <DetailNav place=place.into() back_href on_open />
+        <DetailNav place=place.into() back_href on_back on_open />
         <div class="detail">{content}</div>
     }
 }
@@ -351,6 +354,7 @@ fn timeline(connection: &Connection) -> Vec<Moment> {
 fn DetailNav(
     place: Signal<Option<Place>>,
     back_href: Signal<String>,
+    on_back: Callback<()>,
     on_open: Callback<String>,
 ) -> impl IntoView {
     let step = move |id: Option<String>, label: &'static str, key: &'static str| {
@@ -361,12 +365,7 @@ fn DetailNav(
                     class="button button--secondary button--small"
                     href=path
                     aria-keyshortcuts=key
-                    on:click=move |event| {
-                        if is_plain_click(&event) {
-                            event.prevent_default();
-                            on_open.run(id.clone());
-                        }
-                    }
+                    on:click=follow_link(Callback::new(move |()| on_open.run(id.clone())))
                 >
                     {label} " " <kbd>{key}</kbd>
                 </a>
@@ -380,7 +379,7 @@ fn DetailNav(
     };
     view! {
         <nav class="detail-nav" aria-label="Connection">
-            <a class="back-link" href=move || back_href.get() data-noscroll on:click=back_to_list>
+            <a class="back-link" href=move || back_href.get() on:click=follow_link(on_back)>
                 "← All connections"
             </a>
             {move || {
@@ -468,7 +467,7 @@ fn InstructionsSection(text: Option<String>) -> impl IntoView {
 
 /// The API has no such connection in this tenant.
 #[component]
-fn NotFound(id: String, back_href: Signal<String>) -> impl IntoView {
+fn NotFound(id: String, back_href: Signal<String>, on_back: Callback<()>) -> impl IntoView {
     view! {
         <div class="empty" role="alert">
             <h1 class="empty__title" tabindex="-1">"Connection not found"</h1>
@@ -476,18 +475,9 @@ fn NotFound(id: String, back_href: Signal<String>) -> impl IntoView {
                 "No MCP connection with the ID " <code class="connection-id"><bdi>{id}</bdi></code>
                 " exists in this tenant. It may have been removed, or the link may be incomplete."
             </p>
-            <a class="button" href=move || back_href.get() data-noscroll on:click=back_to_list>
+            <a class="button" href=move || back_href.get() on:click=follow_link(on_back)>
                 "Back to all connections"
             </a>
         </div>
-    }
-}
-
-/// The way back to the list: Back, when the list this page was opened from is the
-/// entry before (so Forward still works); otherwise the router follows the link.
-fn back_to_list(event: ev::MouseEvent) {
-    if is_plain_click(&event) && platform::history_mark().as_deref() == Some(OPENED_FROM_LIST) {
-        event.prevent_default();
-        platform::history_back();
     }
 }

@@ -6,13 +6,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::location::State;
-use wasm_bindgen::JsValue;
 
 use super::ListContext;
 use crate::components::connection_card::ConnectionCard;
+use crate::hooks::use_history::use_history;
 use crate::model::connection::Connection;
 use crate::model::route::{OPENED_FROM_LIST, Route};
 use crate::model::search::Query;
@@ -35,8 +32,7 @@ pub fn ListedCard(
         checks,
         ..
     } = expect_context::<ListContext>();
-    let location = use_location();
-    let navigate = use_navigate();
+    let history = use_history();
     let initial = list.with_untracked(|list| list.as_ref().and_then(|list| list.get(&id)).cloned());
     initial.map(|initial| {
         let connection = {
@@ -58,15 +54,8 @@ pub fn ListedCard(
         let page = Route::Connection(id.clone());
         let on_open = Callback::new(move |()| {
             // The card has no link for an id no path can carry.
-            if let Some(href) = page.href(&location.search.get_untracked()) {
-                navigate(
-                    &href,
-                    NavigateOptions {
-                        scroll: false,
-                        state: State::new(Some(JsValue::from_str(OPENED_FROM_LIST))),
-                        ..NavigateOptions::default()
-                    },
-                );
+            if let Some(href) = history.search().with_untracked(|search| page.href(search)) {
+                history.push(&href, Some(OPENED_FROM_LIST));
             }
         });
         view! {
