@@ -104,9 +104,7 @@ fn AccountItems(sandbox: Option<bool>, on_sign_out: Callback<()>) -> impl IntoVi
         view! {
             <Portal mount>
                 <div class="topbar__account-items">
-                    <Show when=move || sandbox>
-                        <span class="sandbox-chip">"Sandbox"</span>
-                    </Show>
+                    {sandbox.then(|| view! { <span class="sandbox-chip">"Sandbox"</span> })}
                     <button
                         type="button"
                         class="button button--secondary button--small"

@@ -38,9 +38,7 @@ pub fn unique_id(prefix: &str) -> String {
 /// (history entries, focus, scroll), when the click means "follow this link here":
 /// the main button and no modifier key. Other clicks (a new tab or window) are the
 /// browser's.
-pub fn follow_link(
-    action: Callback<()>,
-) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+pub fn follow_link(action: Callback<()>) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
     move |event| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if event.button() == 0 && !modified {

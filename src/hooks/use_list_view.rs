@@ -22,7 +22,7 @@ pub struct ListView {
     /// The parsed search, for marking matches.
     pub query: Memo<Arc<Query>>,
     /// Health checks before this are stale.
-    pub stale_before: Memo<DateTime<Utc>>,
+    pub stale_before: Signal<DateTime<Utc>>,
     /// How many of the search's hits each filter would show.
     pub counts: Memo<StatusCounts>,
     /// The rows shown, in order.
@@ -39,10 +39,10 @@ pub fn use_list_view(
     now: ReadSignal<DateTime<Utc>>,
     stale_after: TimeDelta,
 ) -> ListView {
-    let selected = Memo::new(move |_| view.with(|v| v.status));
+    let selected = Signal::derive(move || view.with(|v| v.status));
     let sort = Memo::new(move |_| view.with(|v| v.sort));
     let query = Memo::new(move |_| view.with(|v| Arc::new(Query::parse(&v.query))));
-    let stale_before = Memo::new(move |_| now.get() - stale_after);
+    let stale_before = Signal::derive(move || now.get() - stale_after);
     let order = Memo::new(move |_| {
         let order = sort.get();
         list.with(|list| {

@@ -47,7 +47,7 @@ pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#m
 /// anew when previous/next change the id, never diffed into another's.
 #[component]
 pub fn ConnectionRoute(route: Memo<Route>) -> impl IntoView {
-    let opened = Memo::new(move |_| match route.get() {
+    let opened = Signal::derive(move || match route.get() {
         Route::Connection(id) => Some(id),
         Route::List => None,
     });
@@ -172,7 +172,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         Some(Ok(connection)) => Some(connection),
         _ => listed.get(),
     });
-    let not_found = Memo::new(move |_| {
+    let not_found = Signal::derive(move || {
         fetched.with(|f| matches!(f, Some(Err(LoadError::Http { status: 404, .. }))))
     });
     let failure = Memo::new(move |_| match fetched.get() {

@@ -47,7 +47,7 @@ pub struct ListContext {
     pub rows: Memo<FeedRows>,
     pub view: Memo<ViewState>,
     pub now: ReadSignal<DateTime<Utc>>,
-    pub stale_before: Memo<DateTime<Utc>>,
+    pub stale_before: Signal<DateTime<Utc>>,
     pub checks: HealthChecks,
 }
 
@@ -90,8 +90,9 @@ pub fn ConnectionsPage(
         }
         connections.load.run(());
     });
-    let loaded = Memo::new(move |_| list.with(Option::is_some));
-    let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
+    // Cheap views of the state are derived signals: a memo compiles code of its own.
+    let loaded = Signal::derive(move || list.with(Option::is_some));
+    let loaded_at = Signal::derive(move || state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
     let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
     let retry_at = Signal::derive(move || state.with(|s| s.retry_at));
     let (total, shown) = (list_view.total, list_view.shown);

@@ -14,9 +14,10 @@ pub fn Toolbar(
     now: ReadSignal<DateTime<Utc>>,
     on_refresh: Callback<()>,
 ) -> impl IntoView {
-    let out_of_date = Memo::new(move |_| state.with(|s| s.error.is_some() && s.loaded.is_some()));
-    let refreshing = Memo::new(move |_| state.with(|s| s.in_flight && s.loaded.is_some()));
-    let loaded_at = Memo::new(move |_| state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
+    let out_of_date =
+        Signal::derive(move || state.with(|s| s.error.is_some() && s.loaded.is_some()));
+    let refreshing = Signal::derive(move || state.with(|s| s.in_flight && s.loaded.is_some()));
+    let loaded_at = Signal::derive(move || state.with(|s| s.loaded.as_ref().map(|(_, at)| *at)));
     let updated = move || {
         loaded_at
             .get()
@@ -25,9 +26,7 @@ pub fn Toolbar(
     view! {
         <div class="toolbar">
             <span class="toolbar__updated">
-                <Show when=move || out_of_date.get()>
-                    <span class="stale-chip">"Out of date"</span>
-                </Show>
+                {move || out_of_date.get().then(|| view! { <span class="stale-chip">"Out of date"</span> })}
                 {updated}
             </span>
             <button
