@@ -59,6 +59,23 @@ test("asks for an API key, checks its shape before sending, keeps it in sessionS
   assert.equal(await ctx.page.getByText("Sandbox", { exact: true }).count(), 0);
 });
 
+test("signing out while a big list downloads stops the download", async () => {
+  await ctx.server.scenario({ dataset: "generated", count: 50000, delayMs: 1500 });
+  await open("/");
+  const listRequest = (request) => new URL(request.url()).pathname === "/api/mcp-connections";
+  const failed = new Promise((resolve) =>
+    ctx.page.on("requestfailed", (request) => listRequest(request) && resolve(request.failure()?.errorText)),
+  );
+  let finished = false;
+  ctx.page.on("requestfinished", (request) => (finished ||= listRequest(request)));
+  await ctx.page.locator(".loading").waitFor();
+  await ctx.page.getByRole("button", { name: "Sign out" }).click();
+  assert.match(await failed, /ABORTED/);
+  await keyField().waitFor();
+  await ctx.page.waitForTimeout(2000);
+  assert.equal(finished, false, "the list never finished downloading");
+});
+
 test("a refused key asks again and says why; a key without the scope says what to do", async () => {
   await open("/", { key: REVOKED_KEY });
   await ctx.page.getByText("Your API key was refused").waitFor();
