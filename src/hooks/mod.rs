@@ -3,6 +3,7 @@
 //! requests, and stops it when its owner is disposed. Pages compose them.
 
 pub mod use_clock;
+pub mod use_connection_record;
 pub mod use_connections;
 pub mod use_health_checks;
 pub mod use_history;
