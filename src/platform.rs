@@ -76,6 +76,15 @@ pub fn history_mark() -> Option<String> {
         .and_then(|state| state.as_string())
 }
 
+/// The console puts the page's scroll back itself on Back and Forward (the list is
+/// hidden, not gone, while a connection is open): the browser's own restoration
+/// would race it, and Firefox's lands before the list is shown again.
+pub fn restore_scroll_manually() {
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
 /// Back one history entry (its `popstate` follows).
 pub fn history_back() {
     if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {

@@ -57,6 +57,7 @@ pub fn provide_history() -> History {
         path: RwSignal::new(platform::location_path()),
         search: RwSignal::new(platform::location_search()),
     };
+    platform::restore_scroll_manually();
     let listener = window_event_listener(ev::popstate, move |_| history.follow());
     on_cleanup(move || listener.remove());
     provide_context(history);

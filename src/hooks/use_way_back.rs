@@ -32,7 +32,8 @@ pub fn use_way_back(route: Memo<Route>) {
                 let id = id.clone();
                 request_animation_frame(move || {
                     platform::scroll_to_y(scroll);
-                    focus_card_link(&id);
+                    // A frame later, once the feed has rendered the rows there.
+                    request_animation_frame(move || focus_card_link(&id));
                 });
             }
             (None, Route::List) => platform::set_title(LIST_TITLE),
