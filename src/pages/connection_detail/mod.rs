@@ -43,8 +43,9 @@ pub struct Place {
 /// found"), else Retry of a failed load, else the main region.
 pub const DETAIL_FOCUS: [&str; 3] = [".detail h1", ".detail .alert .button", "#main"];
 
-/// The route `/connections/{id}`: the page of the connection `route` names, built
-/// anew when previous/next change the id, never diffed into another's.
+/// The route `/connections/{id}`: the page of the connection `route` names. When
+/// previous/next change the id, the page's state (its request, its K/J listener)
+/// is made anew for the new connection; its elements are updated in place.
 #[component]
 pub fn ConnectionRoute(route: Memo<Route>) -> impl IntoView {
     let opened = Signal::derive(move || match route.get() {
