@@ -170,11 +170,10 @@ fn api_base_url(raw: &str) -> Result<String, ConfigError> {
     if url.is_empty() {
         return Ok(String::new());
     }
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return Err(bad("apiBaseUrl", "it must start with https:// or http://"));
+    let (plain_http, rest) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
+        (Some(rest), _) => (false, rest),
+        (None, Some(rest)) => (true, rest),
+        (None, None) => return Err(bad("apiBaseUrl", "it must start with https:// or http://")),
     };
     if rest.is_empty() || rest.starts_with('/') {
         return Err(bad("apiBaseUrl", "it has no host"));
@@ -185,7 +184,37 @@ fn api_base_url(raw: &str) -> Result<String, ConfigError> {
             "it must be a plain origin or path, without query, fragment or spaces",
         ));
     }
+    // Browsers end the host at a backslash too.
+    let authority = rest.split(['/', '\\']).next().unwrap_or_default();
+    if authority.contains('@') {
+        // fetch() refuses a URL with credentials, and `trusted@evil.test` is the
+        // classic disguise of a host.
+        return Err(bad(
+            "apiBaseUrl",
+            "it must not have a user name before the host (browsers refuse such URLs)",
+        ));
+    }
+    if plain_http && !is_this_machine(authority) {
+        return Err(bad(
+            "apiBaseUrl",
+            "it uses plain http://, so the API key or session cookie would travel unencrypted: \
+             use https:// (http:// is only for localhost, 127.0.0.1 and [::1])",
+        ));
+    }
     Ok(url.to_owned())
+}
+
+/// Whether the host of `authority` (host and optional port, as written) is this
+/// machine by one of its usual names, where plain http never leaves the computer.
+/// Other spellings of it (`127.1`, `[0:0::1]`) are refused rather than parsed.
+fn is_this_machine(authority: &str) -> bool {
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => authority,
+    };
+    ["localhost", "127.0.0.1", "[::1]"]
+        .iter()
+        .any(|name| host.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]
@@ -367,6 +396,75 @@ mod tests {
                 other => panic!("{body}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn plain_http_is_only_for_this_machine() {
+        let base_url = |url: &str| {
+            parse(200, &format!(r#"{{"apiBaseUrl":"{url}"}}"#)).map(|config| config.api_base_url)
+        };
+        for url in [
+            "http://localhost:3000",
+            "http://127.0.0.1",
+            "http://[::1]:8080/api",
+            "http://LOCALHOST",
+            "http://localhost/api",
+            "https://anything.example.com:8443/api",
+            "https://example.com",
+        ] {
+            assert_eq!(base_url(url), Ok(url.to_owned()), "{url}");
+        }
+        // Browsers read a backslash there as a slash: the host is localhost.
+        assert_eq!(
+            base_url(r"http://localhost:3000\\@evil.test"),
+            Ok(r"http://localhost:3000\@evil.test".to_owned())
+        );
+        for url in [
+            "http://example.com",
+            "http://example.com:80/api",
+            "http://localhost.evil.test",
+            "http://127.0.0.1.nip.io",
+            "http://evil.test/localhost",
+            "http://127.1",
+            "http://[::ffff:127.0.0.1]",
+            "http://localhost:3000x",
+        ] {
+            let message = base_url(url).map_err(|error| error.message());
+            assert_eq!(
+                message,
+                Err(
+                    "config.json has a bad \u{201c}apiBaseUrl\u{201d}: it uses plain http://, \
+                     so the API key or session cookie would travel unencrypted: use https:// \
+                     (http:// is only for localhost, 127.0.0.1 and [::1])."
+                        .to_owned()
+                ),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_user_name_before_the_host_is_refused() {
+        for url in [
+            "http://user@localhost:3000",
+            "http://localhost@evil.test",
+            "https://user:secret@api.example.com",
+            "https://api.example.com@evil.test/api",
+        ] {
+            let body = format!(r#"{{"apiBaseUrl":"{url}"}}"#);
+            assert_eq!(
+                parse(200, &body),
+                Err(ConfigError::BadField {
+                    field: "apiBaseUrl",
+                    problem: "it must not have a user name before the host \
+                              (browsers refuse such URLs)"
+                        .to_owned()
+                }),
+                "{url}"
+            );
+        }
+        // An "@" after the host is part of the path.
+        assert!(parse(200, r#"{"apiBaseUrl":"https://api.example.com/@team"}"#).is_ok());
     }
 
     #[test]
