@@ -7,6 +7,7 @@ pub mod connection;
 pub mod filter;
 mod fold_table;
 pub mod hidden_chars;
+pub mod host_script;
 pub mod json_text;
 pub mod list;
 pub mod list_index;
