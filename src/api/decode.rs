@@ -875,4 +875,141 @@ mod tests {
             }
         );
     }
+
+    #[test]
+    fn a_record_with_two_million_empty_objects_leaves_the_rest_on_screen() {
+        let objects = format!("[{}{{}}]", "{},".repeat(1_999_999));
+        let body = format!(
+            "[{},{},{}]",
+            record("a", ""),
+            record("b", &format!(r#","x":{objects}"#)),
+            record("c", "")
+        );
+        // The record is 16 times the body's pieces of 256 KB; its field is skipped,
+        // not built.
+        let mut decoder = ListDecoder::new(200);
+        for piece in body.as_bytes().chunks(256 * 1024) {
+            decoder.push(piece);
+        }
+        let list = decoder.finish().unwrap_or_else(|error| panic!("{error:?}"));
+        assert_eq!(outcome(&list), (vec!["a", "b", "c"], vec![]));
+    }
+
+    /// JSONTestSuite against the list decoder and the answers' readers, as
+    /// `model::json_test_suite` says.
+    mod json_test_suite {
+        use super::super::dto::{self, ConnectionDto, TestOutcomeDto};
+        use super::*;
+        use crate::model::json_test_suite::{Place, check};
+
+        const JSON: Option<&str> = Some("application/json");
+
+        /// Whether a list answer took the text as JSON.
+        fn read(answer: &Result<ConnectionList, LoadError>) -> bool {
+            match answer {
+                Ok(_) | Err(LoadError::WrongShape { .. }) => true,
+                Err(LoadError::Malformed { .. } | LoadError::NotJson { .. }) => false,
+                Err(other) => panic!("{other:?}"),
+            }
+        }
+
+        #[test]
+        fn each_case_as_the_whole_list_at_once_and_in_pieces() {
+            let place = Place {
+                at_start: true,
+                fields_read: false,
+            };
+            check(place, |case| {
+                let whole = list_response(200, JSON, &case.text);
+                for size in [1, 5] {
+                    let mut decoder = ListDecoder::new(200);
+                    for piece in case.text.as_bytes().chunks(size) {
+                        decoder.push(piece);
+                    }
+                    assert_eq!(decoder.finish(), whole, "{} in pieces of {size}", case.name);
+                }
+                read(&whole)
+            });
+        }
+
+        #[test]
+        fn each_case_in_an_unknown_field_of_a_record() {
+            let place = Place {
+                at_start: false,
+                fields_read: false,
+            };
+            check(place, |case| {
+                let body = format!(
+                    "[{},{},{}]",
+                    record("a", ""),
+                    record("b", &format!(r#","x":{}"#, case.text)),
+                    record("c", "")
+                );
+                let answer = list_response(200, JSON, &body);
+                if let Ok(list) = &answer {
+                    assert_eq!(
+                        outcome(list),
+                        (vec!["a", "b", "c"], vec![]),
+                        "{}",
+                        case.name
+                    );
+                }
+                read(&answer)
+            });
+        }
+
+        #[test]
+        fn each_case_as_a_record() {
+            let place = Place {
+                at_start: false,
+                fields_read: true,
+            };
+            check(place, |case| {
+                let body = format!("[{},{},{}]", record("a", ""), case.text, record("c", ""));
+                let answer = list_response(200, JSON, &body);
+                if let Ok(list) = &answer {
+                    let (shown, rejected) = outcome(list);
+                    assert_eq!(shown, ["a", "c"], "{}", case.name);
+                    assert_eq!(rejected.len(), 1, "{}", case.name);
+                    assert_eq!(rejected[0].0, 2, "{}", case.name);
+                }
+                read(&answer)
+            });
+        }
+
+        /// One connection, a health check's result and an error body: their readers
+        /// agree, and what is not JSON is malformed, or has no message.
+        #[test]
+        fn each_case_as_one_answer() {
+            let place = Place {
+                at_start: true,
+                fields_read: true,
+            };
+            check(place, |case| {
+                let text = json_text::without_bom(&case.text);
+                let not_json =
+                    |read: Result<(), Unreadable>| matches!(read, Err(Unreadable::NotJson(_)));
+                let connection = not_json(ConnectionDto::read(text).map(|_| ()));
+                let outcome = not_json(TestOutcomeDto::read(text).map(|_| ()));
+                assert_eq!(connection, outcome, "{}", case.name);
+                if connection {
+                    for answer in [
+                        connection_response(200, JSON, &case.text).map(|_| ()),
+                        test_response(200, JSON, &case.text).map(|_| ()),
+                    ] {
+                        assert!(
+                            matches!(
+                                answer,
+                                Err(LoadError::Malformed { .. } | LoadError::NotJson { .. })
+                            ),
+                            "{}: {answer:?}",
+                            case.name
+                        );
+                    }
+                    assert_eq!(dto::error_message(text), None, "{}", case.name);
+                }
+                !connection
+            });
+        }
+    }
 }

@@ -8,6 +8,8 @@ pub mod filter;
 mod fold_table;
 pub mod hidden_chars;
 pub mod host_script;
+#[cfg(test)]
+pub mod json_test_suite;
 pub mod json_text;
 pub mod list;
 pub mod list_index;
