@@ -16,7 +16,7 @@ Options:
   --dataset NAME         demo | empty | hostile | generated (default demo)
   --count N              records in the generated data set (default 1000)
   --delay-ms N           wait this long before every /api answer (default 0)
-  --fault KIND           none | status | html | malformed | wrong-shape | hang (default none)
+  --fault KIND           none | status | html | malformed | wrong-shape | hang | redirect (default none)
   --fault-status N       HTTP status for the status and html faults (default 500)
   --fault-message TEXT   error message for the status fault (default: one per status)
   --retry-after-seconds N

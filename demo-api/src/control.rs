@@ -15,11 +15,15 @@ use serde::Deserialize;
 use crate::api::json_error;
 use crate::auth;
 use crate::scenario::Scenario;
-use crate::state::AppState;
+use crate::state::{AppState, Endpoint};
 use crate::time::now_millis;
+
+/// Where the `redirect` fault points.
+pub const REDIRECT_TARGET: &str = "/_demo/redirected";
 
 pub fn router() -> Router<Arc<AppState>> {
     Router::new()
+        .route("/redirected", get(redirected).post(redirected))
         .route("/scenario", get(get_scenario).put(put_scenario))
         .route("/reset", post(reset))
         .route("/requests", get(requests))
@@ -49,6 +53,13 @@ async fn put_scenario(State(state): State<Arc<AppState>>, body: Bytes) -> Respon
 async fn reset(State(state): State<Arc<AppState>>) -> Json<Scenario> {
     state.reset();
     Json(state.scenario())
+}
+
+/// The `redirect` fault's target: counts the requests that followed the redirect
+/// and answers as the API would, so that following it would look like success.
+async fn redirected(State(state): State<Arc<AppState>>) -> Response {
+    state.count(Endpoint::Redirected);
+    crate::api::json_bytes(StatusCode::OK, state.list_json())
 }
 
 async fn requests(State(state): State<Arc<AppState>>) -> Response {

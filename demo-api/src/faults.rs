@@ -37,6 +37,11 @@ pub async fn apply(State(state): State<Arc<AppState>>, request: Request, next: N
             body.extend_from_slice(format!(",\"total\":{}}}", state.list_len()).as_bytes());
             json_bytes(StatusCode::OK, body)
         }
+        Fault::Redirect => (
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, crate::control::REDIRECT_TARGET)],
+        )
+            .into_response(),
         Fault::Hang => {
             tokio::time::sleep(HANG_TIME).await;
             json_error(StatusCode::GATEWAY_TIMEOUT, "Gateway timeout")

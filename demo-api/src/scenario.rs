@@ -51,10 +51,21 @@ pub enum Fault {
     WrongShape,
     /// Never answers.
     Hang,
+    /// 307 to `/_demo/redirected`, as an API moved behind a proxy or a sign-in page
+    /// would answer; the target counts who followed it.
+    Redirect,
 }
 
 impl Fault {
-    pub const NAMES: &[&str] = &["none", "status", "html", "malformed", "wrong-shape", "hang"];
+    pub const NAMES: &[&str] = &[
+        "none",
+        "status",
+        "html",
+        "malformed",
+        "wrong-shape",
+        "hang",
+        "redirect",
+    ];
 
     pub fn parse(name: &str) -> Option<Self> {
         match name {
@@ -64,6 +75,7 @@ impl Fault {
             "malformed" => Some(Self::Malformed),
             "wrong-shape" => Some(Self::WrongShape),
             "hang" => Some(Self::Hang),
+            "redirect" => Some(Self::Redirect),
             _ => None,
         }
     }

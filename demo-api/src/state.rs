@@ -20,6 +20,8 @@ pub enum Endpoint {
     List,
     Detail,
     Test,
+    /// The `redirect` fault's target (`/_demo/redirected`).
+    Redirected,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -27,6 +29,7 @@ pub struct RequestCounts {
     pub list: u64,
     pub detail: u64,
     pub test: u64,
+    pub redirected: u64,
 }
 
 /// `GET /_demo/requests`: the counts, and the credentials and origin of the last
@@ -122,6 +125,7 @@ impl AppState {
             Endpoint::List => &mut inner.log.counts.list,
             Endpoint::Detail => &mut inner.log.counts.detail,
             Endpoint::Test => &mut inner.log.counts.test,
+            Endpoint::Redirected => &mut inner.log.counts.redirected,
         };
         *counter += 1;
     }
@@ -311,7 +315,7 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({
-                "list": 0, "detail": 1, "test": 0,
+                "list": 0, "detail": 1, "test": 0, "redirected": 0,
                 "lastAuthorization": "Bearer k", "lastOrigin": "http://localhost:3000"
             })
         );

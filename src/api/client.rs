@@ -13,7 +13,10 @@ use leptos::prelude::{TimeoutHandle, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache, RequestCredentials};
+use web_sys::{
+    AbortController, ReadableStreamDefaultReader, RequestCache, RequestCredentials,
+    RequestRedirect, ResponseType,
+};
 
 use super::decode::{self, TestOutcome};
 use crate::model::api_key::ApiKey;
@@ -22,8 +25,7 @@ use crate::model::connection::Connection;
 use crate::model::list::ConnectionList;
 use crate::model::load_error::LoadError;
 use crate::model::retry::parse_retry_after;
-use crate::model::url_encoding::Encoding::PathSegment;
-use crate::model::url_encoding::encode;
+use crate::model::url_encoding::path_segment;
 use crate::platform;
 
 const LIST_TIMEOUT_SECS: u32 = 20;
@@ -85,7 +87,7 @@ impl ApiClient {
 
     /// `GET /api/mcp-connections/{id}`: one connection, as it is now.
     pub async fn get(&self, id: &str) -> Result<Connection, LoadError> {
-        let request = self.request(Request::get(&self.url(&connection_path(id))));
+        let request = self.request(Request::get(&self.url(&connection_path(id)?)));
         let answer = fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read_whole).await?;
         decode::connection_response(answer.status, answer.content_type.as_deref(), &answer.body)
             .map_err(|error| error.with_retry_after(answer.retry_after_secs))
@@ -93,7 +95,7 @@ impl ApiClient {
 
     /// `POST /api/mcp-connections/{id}/test`: a live health check.
     pub async fn test(&self, id: &str) -> Result<TestOutcome, LoadError> {
-        let path = format!("{}/test", connection_path(id));
+        let path = format!("{}/test", connection_path(id)?);
         let request = self.request(Request::post(&self.url(&path)));
         let answer = fetch(request, &AbortHandle::new(), TEST_TIMEOUT_SECS, read_whole).await?;
         decode::test_response(answer.status, answer.content_type.as_deref(), &answer.body)
@@ -106,9 +108,13 @@ impl ApiClient {
 
     /// `request` with how this client proves who is asking.
     fn request(&self, request: RequestBuilder) -> RequestBuilder {
-        // Refresh must always ask the API, never the HTTP cache.
+        // Refresh must always ask the API, never the HTTP cache. A redirect is not
+        // followed: some browsers would send the key on to wherever it points.
+        // `Manual` rather than `Error`, which fails exactly as a network error does,
+        // so that the console can say what happened (`fetch`).
         let request = request
             .cache(RequestCache::NoStore)
+            .redirect(RequestRedirect::Manual)
             .header("Accept", "application/json");
         match &self.credentials {
             // The key is ASCII letters, digits, `_` and `-` (`ApiKey::parse`): a
@@ -188,9 +194,13 @@ impl AbortHandle {
     }
 }
 
-/// The untrusted id, encoded so that it stays one path segment.
-fn connection_path(id: &str) -> String {
-    format!("/api/mcp-connections/{}", encode(id, PathSegment))
+/// The untrusted id as one path segment; an id that cannot be one is refused, never
+/// sent.
+fn connection_path(id: &str) -> Result<String, LoadError> {
+    match path_segment(id) {
+        Some(segment) => Ok(format!("/api/mcp-connections/{segment}")),
+        None => Err(LoadError::UnsafeId { id: id.to_owned() }),
+    }
 }
 
 /// Reads `config.json` beside index.html, never from a stale cache.
@@ -256,6 +266,11 @@ async fn fetch<T>(
         done: false,
     };
     let result = match request.abort_signal(Some(&signal)).send().await {
+        // What `redirect: manual` gives for a redirect: no status, no body, and
+        // nothing sent to where it points.
+        Ok(response) if response.type_() == ResponseType::Opaqueredirect => {
+            return Err(LoadError::Redirected);
+        }
         Ok(response) => read(response).await,
         Err(_) => None,
     };

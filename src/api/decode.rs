@@ -10,6 +10,7 @@ use crate::model::json_text::{self, Unreadable};
 use crate::model::list::{ConnectionList, RejectedRecord};
 use crate::model::list_index::IndexEntry;
 use crate::model::load_error::LoadError;
+use crate::model::url_encoding::path_segment;
 
 /// What the list answer should be, in the words of `LoadError::WrongShape`.
 const LIST: &str = "a list of connections";
@@ -132,6 +133,11 @@ impl Records {
                 Ok(connection) if connection.id.trim().is_empty() => {
                     reject(Some(connection.id), "its id is empty".to_owned())
                 }
+                Ok(connection) if path_segment(&connection.id).is_none() => reject(
+                    Some(connection.id),
+                    "its id is a dot segment, which would lead outside the connection's own API address"
+                        .to_owned(),
+                ),
                 Ok(connection) if self.seen.contains(&connection.id) => reject(
                     Some(connection.id),
                     "its id repeats an earlier record".to_owned(),
@@ -376,6 +382,26 @@ mod tests {
         assert!(list.rejected()[0].reason.contains("name"));
         assert!(list.rejected()[2].reason.contains("a number"));
         assert!(list.rejected()[4].reason.contains("repeats"));
+    }
+
+    #[test]
+    fn ids_that_are_no_path_segment_are_rejected() {
+        let body = format!(
+            "[{},{},{},{}]",
+            record("..", ""),
+            record(".", ""),
+            record("...", ""),
+            record("a/..", "")
+        );
+        let list = ok(&body);
+        let shown: Vec<&str> = list.connections().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(shown, ["...", "a/.."]);
+        let rejected: Vec<(Option<&str>, bool)> = list
+            .rejected()
+            .iter()
+            .map(|r| (r.id.as_deref(), r.reason.contains("dot segment")))
+            .collect();
+        assert_eq!(rejected, [(Some(".."), true), (Some("."), true)]);
     }
 
     #[test]

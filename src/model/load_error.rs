@@ -22,6 +22,9 @@ pub enum LoadError {
         server_message: Option<String>,
         retry_after_secs: Option<u64>,
     },
+    /// The API answered with a redirect, which the console does not follow: the key
+    /// would go with it to wherever it points.
+    Redirected,
     /// Something other than JSON came back, typically a proxy's HTML error page.
     NotJson { status: u16 },
     /// A success status whose body is not valid JSON.
@@ -31,6 +34,9 @@ pub enum LoadError {
         expected: &'static str,
         found: &'static str,
     },
+    /// The id cannot be one segment of an API path ("", "." or ".."), so no request
+    /// was sent: it would have gone to another path with the key.
+    UnsafeId { id: String },
 }
 
 impl LoadError {
@@ -45,12 +51,14 @@ impl LoadError {
             LoadError::Http { status, .. } => {
                 format!("The API answered with an error ({})", status_words(*status))
             }
+            LoadError::Redirected => "The API answered with a redirect".to_owned(),
             LoadError::NotJson { status } => format!(
                 "The API answered with a web page instead of data ({})",
                 status_words(*status)
             ),
             LoadError::Malformed { .. } => "The API's answer could not be read".to_owned(),
             LoadError::WrongShape { .. } => "The API's answer has an unexpected shape".to_owned(),
+            LoadError::UnsafeId { id } => format!("The id “{id}” cannot be used in an API address"),
         }
     }
 
@@ -69,9 +77,11 @@ impl LoadError {
             LoadError::Http { status: 503, .. } => "The API is unavailable, perhaps for maintenance. The console will try again.".to_owned(),
             LoadError::Http { status, .. } if *status >= 500 => "The platform had a problem answering. This is usually temporary; the console will try again.".to_owned(),
             LoadError::Http { .. } => "The request was not accepted. Try again; if it keeps failing, contact support.".to_owned(),
+            LoadError::Redirected => "The console does not follow redirects, so that your key never goes anywhere but the API's own address. Check apiBaseUrl in config.json: it must be the address the API answers at, not one that forwards elsewhere (such as http forwarding to https, or a proxy's sign-in page).".to_owned(),
             LoadError::NotJson { .. } => "A proxy or gateway in front of the API is likely failing, or apiBaseUrl in config.json points at a web site. The console will try again.".to_owned(),
             LoadError::Malformed { detail } => format!("The answer is not valid JSON ({detail}). Try again; if it keeps failing, contact support."),
             LoadError::WrongShape { expected, found } => format!("Expected {expected} but got {found}. The console and the API may be out of step; contact support."),
+            LoadError::UnsafeId { .. } => "Put into the address, it would name another part of the API, so the console sent nothing. Open the connection from the list instead.".to_owned(),
         }
     }
 
@@ -92,7 +102,10 @@ impl LoadError {
             LoadError::Offline | LoadError::Timeout { .. } | LoadError::Network => true,
             LoadError::NotJson { .. } => true,
             LoadError::Http { status, .. } => matches!(status, 408 | 429 | 500..=599),
-            LoadError::Malformed { .. } | LoadError::WrongShape { .. } => false,
+            LoadError::Redirected
+            | LoadError::Malformed { .. }
+            | LoadError::WrongShape { .. }
+            | LoadError::UnsafeId { .. } => false,
         }
     }
 
@@ -212,6 +225,8 @@ mod tests {
             LoadError::http(401, None),
             LoadError::http(403, None),
             LoadError::http(404, None),
+            LoadError::Redirected,
+            LoadError::UnsafeId { id: "..".into() },
             LoadError::Malformed {
                 detail: String::new(),
             },
@@ -239,6 +254,8 @@ mod tests {
             LoadError::http(502, None),
             LoadError::http(503, None),
             LoadError::NotJson { status: 502 },
+            LoadError::Redirected,
+            LoadError::UnsafeId { id: "..".into() },
             LoadError::Malformed {
                 detail: "EOF".into(),
             },

@@ -4,7 +4,7 @@
 //! its neighbours and the way back to the same view.
 
 use super::url_encoding::Encoding::PathSegment;
-use super::url_encoding::{decode, encode};
+use super::url_encoding::{decode, path_segment};
 
 const PREFIX: &str = "/connections/";
 
@@ -30,13 +30,11 @@ impl Route {
         }
     }
 
-    /// The path of the page; `None` for an id no path can carry ("." and "..",
-    /// even encoded, are read by browsers as steps between folders).
+    /// The path of the page; `None` for an id no path can carry (`path_segment`).
     pub fn path(&self) -> Option<String> {
         match self {
             Route::List => Some("/".to_owned()),
-            Route::Connection(id) if id.is_empty() || id == "." || id == ".." => None,
-            Route::Connection(id) => Some(format!("{PREFIX}{}", encode(id, PathSegment))),
+            Route::Connection(id) => Some(format!("{PREFIX}{}", path_segment(id)?)),
         }
     }
 

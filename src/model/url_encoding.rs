@@ -1,6 +1,7 @@
-//! Percent-encoding for the two places the console writes untrusted text into its own
-//! URLs: the query string (`?q=…`) and the connection id in a path
-//! (`/connections/{id}`). Pure, so both directions are tested on the host.
+//! Percent-encoding for the places the console writes untrusted text into URLs: the
+//! query string (`?q=…`), and the connection id as one path segment of its own
+//! pages (`/connections/{id}`) and of the API's (`/api/mcp-connections/{id}/test`).
+//! Pure, so both directions are tested on the host.
 
 /// Where the text goes: they differ only in how a space is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,17 @@ pub fn encode(text: &str, encoding: Encoding) -> String {
     out
 }
 
+/// `text` as one path segment, or `None` where no segment can carry it: an empty
+/// segment, "." or "..", which URL parsers resolve as steps between folders even
+/// when percent-encoded (`/api/mcp-connections/../test` is `/api/test`). Every other
+/// text stays one segment once encoded.
+pub fn path_segment(text: &str) -> Option<String> {
+    match text {
+        "" | "." | ".." => None,
+        _ => Some(encode(text, Encoding::PathSegment)),
+    }
+}
+
 /// The text `encode` wrote; invalid escapes stay as written, and bytes that are not
 /// UTF-8 become U+FFFD.
 pub fn decode(text: &str, encoding: Encoding) -> String {
@@ -42,12 +54,13 @@ pub fn decode(text: &str, encoding: Encoding) -> String {
         match bytes[i] {
             b'+' if encoding == Encoding::Form => out.push(b' '),
             b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = match bytes.get(i + 1..i + 3) {
+                    Some(&[high, low]) => hex_value(high).zip(hex_value(low)),
+                    _ => None,
+                };
                 match hex {
-                    Some(byte) => {
+                    Some((high, low)) => {
+                        let byte = high << 4 | low;
                         out.push(byte);
                         i += 2;
                     }
@@ -61,6 +74,14 @@ pub fn decode(text: &str, encoding: Encoding) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// One hex digit's value. Not `u8::from_str_radix`, which takes a sign: "%+f" is no
+/// escape.
+fn hex_value(digit: u8) -> Option<u8> {
+    char::from(digit)
+        .to_digit(16)
+        .and_then(|value| u8::try_from(value).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::Encoding::{Form, PathSegment};
@@ -72,6 +93,30 @@ mod tests {
         assert_eq!(decode("100%", Form), "100%");
         assert_eq!(decode("%e2%9c%93", Form), "✓");
         assert_eq!(decode("%zz%4", PathSegment), "%zz%4");
+        assert_eq!(decode("%FF%fe", PathSegment), "\u{FFFD}\u{FFFD}");
+    }
+
+    #[test]
+    fn a_sign_is_not_a_hex_digit() {
+        for text in ["%+f", "%-1", "%+F%2b"] {
+            assert_eq!(
+                decode(text, PathSegment),
+                text.replace("%2b", "+"),
+                "{text}"
+            );
+        }
+        assert_eq!(decode("%+f", Form), "% f");
+    }
+
+    #[test]
+    fn dot_segments_and_empty_text_are_no_segment() {
+        for text in ["", ".", ".."] {
+            assert_eq!(path_segment(text), None, "{text:?}");
+        }
+        assert_eq!(path_segment("...").as_deref(), Some("..."));
+        assert_eq!(path_segment("%2e%2e").as_deref(), Some("%252e%252e"));
+        assert_eq!(path_segment("a/../b").as_deref(), Some("a%2F..%2Fb"));
+        assert_eq!(path_segment(" .. ").as_deref(), Some("%20..%20"));
     }
 
     #[test]

@@ -226,7 +226,36 @@ pub fn records(now: UnixMillis) -> Vec<Value> {
     );
     numeric_status["status"] = json!(3);
 
+    // Ids that are no path segment: "Test now" would POST to `/api/test`.
+    let dot_dot = hostile(
+        "..",
+        "Id \"..\" (rejected)",
+        "https://mcp.acme-retail.com/dots",
+        json!("An id of two dots leaves the connections collection once put in a path."),
+    );
+    let dot = hostile(
+        ".",
+        "Id \".\" (rejected)",
+        "https://mcp.acme-retail.com/dot",
+        json!("An id of one dot names the collection itself."),
+    );
     records.extend([
+        // A Cyrillic "а" (U+0430) in place of the Latin "a".
+        hostile(
+            "5c0f3e57-2b8d-4e61-9a47-3d2c8b1f6e90",
+            "Apple Business Connect",
+            "https://\u{0430}pple.com/mcp",
+            json!("Look-alike host: the first letter is Cyrillic."),
+        ),
+        // An internationalised host in one script: shown with its punycode, not flagged.
+        hostile(
+            "7e4a9d12-6c3b-4f85-b0e2-1a9f8c7d5e43",
+            "Bücher Katalog",
+            "https://bücher.example/mcp",
+            json!("An internationalised host name in one script."),
+        ),
+        dot_dot,
+        dot,
         degraded,
         shouting,
         extra,
