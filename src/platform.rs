@@ -35,6 +35,16 @@ pub fn local_exact(at: DateTime<Utc>) -> String {
     date.to_locale_string("default", &options).into()
 }
 
+/// The host of `url` as the browser's URL parser writes it: a name beyond ASCII in
+/// its punycode form (`xn--…`), the name DNS is asked for. `None` when the browser
+/// cannot parse the URL.
+pub fn ascii_host(url: &str) -> Option<String> {
+    web_sys::Url::new(url)
+        .ok()
+        .map(|url| url.hostname())
+        .filter(|host| !host.is_empty())
+}
+
 /// `location.pathname`, or "/" when it cannot be read.
 pub fn location_path() -> String {
     web_sys::window()

@@ -13,8 +13,8 @@ use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::health_badges::HealthBadges;
-use mcp_console::components::highlighted::Highlighted;
 use mcp_console::components::instructions_full::InstructionsFull;
+use mcp_console::components::revealed_text::RevealedText;
 use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
 use mcp_console::components::states::LoadingState;
@@ -369,7 +369,7 @@ async fn loading_shows_skeleton_cards_hidden_from_assistive_technology() {
         "Loading connections…"
     );
     assert_eq!(
-        count(&loading, ".cards[aria-hidden=true] > .card.card--skeleton"),
+        count(&loading, ".cards > .card.card--skeleton[aria-hidden=true]"),
         6
     );
     assert_eq!(count(&loading, ".card--skeleton .skeleton"), 24);
@@ -471,6 +471,7 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         error: 6,
         unknown: 5,
         stale: 3,
+        hidden: 2,
     };
     let on_select = Callback::new(move |filter| selected.set(filter));
     let _mounted = mount_to(root.clone(), move || {
@@ -485,7 +486,14 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         .collect();
     assert_eq!(
         labels,
-        ["All 25", "Active 14", "Error 6", "Unknown 5", "Stale 3"]
+        [
+            "All 25",
+            "Active 14",
+            "Error 6",
+            "Unknown 5",
+            "Stale 3",
+            "Hidden characters 2"
+        ]
     );
     let pressed = || text(&find(&root, "button[aria-pressed=true]"));
     assert_eq!(pressed(), "All 25");
@@ -502,7 +510,7 @@ async fn search_matches_are_marked_as_text_never_markup() {
     let root = container();
     let query = RwSignal::new(Arc::new(Query::parse("zurich <b>")));
     let _mounted = mount_to(root.clone(), move || {
-        view! { <Highlighted text="Pricing <b>Zürich</b> (zurich)".to_owned() query /> }
+        view! { <RevealedText text="Pricing <b>Zürich</b>\u{200B} (zurich)".to_owned() query /> }
     });
     let marks: Vec<String> = (0..count(&root, "mark"))
         .filter_map(|i| root.query_selector_all("mark").ok()?.item(i))
@@ -510,12 +518,17 @@ async fn search_matches_are_marked_as_text_never_markup() {
         .collect();
     assert_eq!(marks, ["<b>Zürich", "zurich"]);
     assert_eq!(count(&root, "b"), 0, "the text's tags stay text");
-    assert_eq!(text(&root), "Pricing <b>Zürich</b> (zurich)");
+    assert_eq!(text(&root), "Pricing <b>Zürich</b>ZWSP (zurich)");
+    assert_eq!(
+        count(&root, ".hidden-char"),
+        1,
+        "hidden characters are tokens"
+    );
 
     query.set(Arc::new(Query::default()));
     tick().await;
     assert_eq!(count(&root, "mark"), 0);
-    assert_eq!(text(&root), "Pricing <b>Zürich</b> (zurich)");
+    assert_eq!(text(&root), "Pricing <b>Zürich</b>ZWSP (zurich)");
 }
 
 #[wasm_bindgen_test]

@@ -9,11 +9,12 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::health_badges::HealthBadges;
-use super::highlighted::Highlighted;
 use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
+use super::revealed_text::RevealedText;
 use super::server_link::ServerLink;
 use super::test_now::TestNow;
+use super::warning_badges::WarningBadges;
 use super::{follow_link, unique_id};
 use crate::model::connection::{Connection, UNNAMED};
 use crate::model::route::Route;
@@ -98,6 +99,8 @@ fn CardBody(
     on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let unnamed = connection.is_unnamed();
+    let hidden_chars = connection.has_hidden_chars();
+    let look_alike_host = connection.has_look_alike_host();
     let name = connection.name.clone();
     let instructions = connection.instructions().map(str::to_owned);
     let Connection {
@@ -117,7 +120,7 @@ fn CardBody(
                     let name = if unnamed {
                         Either::Left(UNNAMED)
                     } else {
-                        Either::Right(view! { <bdi><Highlighted text=name query /></bdi> })
+                        Either::Right(view! { <bdi><RevealedText text=name query /></bdi> })
                     };
                     // The connection's own page; an id no path can carry has none.
                     match Route::Connection(id.clone()).path() {
@@ -139,7 +142,9 @@ fn CardBody(
                     }
                 }
             </h2>
-            <HealthBadges status=Some(status) stale />
+            <HealthBadges status=Some(status) stale>
+                <WarningBadges hidden_chars look_alike_host />
+            </HealthBadges>
         </header>
         <dl class="card__facts">
             <div class="fact fact--wide">

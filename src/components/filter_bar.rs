@@ -16,7 +16,7 @@ pub fn FilterBar(
             view! {
                 <button
                     type="button"
-                    class=format!("filter filter--{}", filter.label().to_ascii_lowercase())
+                    class=format!("filter filter--{}", filter.query_value().unwrap_or("all"))
                     aria-pressed=move || (selected.get() == filter).to_string()
                     on:click=move |_| on_select.run(filter)
                 >

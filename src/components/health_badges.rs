@@ -1,5 +1,6 @@
 //! A connection's health in badges, the same on its card and its page: the status
-//! (word, shape and colour) and, when its last check is old, "Stale".
+//! (word, shape and colour) and, when its last check is old, "Stale"; then any
+//! other badges the caller adds.
 
 use leptos::prelude::*;
 
@@ -17,6 +18,9 @@ pub fn HealthBadges(
     /// (`Connection::is_stale`): the "Stale" badge shows.
     #[prop(into)]
     stale: Signal<bool>,
+    /// Badges after the health ones (`WarningBadges`).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <div class="card__badges">
@@ -25,6 +29,7 @@ pub fn HealthBadges(
                 <Icon name="stale" />
                 <span class="badge__label">"Stale"</span>
             </span>
+            {children.map(|children| children())}
         </div>
     }
 }

@@ -1,11 +1,11 @@
 //! Presentational pieces. Props are plain data or signals; none of them fetches.
 
+pub mod ascii_host;
 pub mod connection_card;
 pub mod connection_feed;
 pub mod copy_button;
 pub mod filter_bar;
 pub mod health_badges;
-pub mod highlighted;
 pub mod icon;
 pub mod instructions;
 pub mod instructions_full;
@@ -22,6 +22,7 @@ pub mod states;
 pub mod status_badge;
 pub mod test_now;
 pub mod timeline;
+pub mod warning_badges;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

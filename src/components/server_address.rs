@@ -1,12 +1,15 @@
 //! The server URL on a connection's page: scheme shown, host emphasised (it names who
-//! receives the agents' calls), and a warning for plain http or a user name written
-//! before the host. A link only for http(s).
+//! receives the agents' calls), a host beyond ASCII also in its ASCII form, and a
+//! warning for plain http, a user name written before the host, or a host that mixes
+//! scripts. A link only for http(s).
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::ascii_host::AsciiHost;
 use super::revealed_text::RevealedText;
 use super::server_link::ServerLink;
+use crate::model::host_script::mixes_scripts;
 use crate::model::server_address::ServerAddress;
 use crate::model::text::safe_http_url;
 
@@ -27,12 +30,18 @@ pub fn ServerAddressView(
             "Plain HTTP: the agents' calls travel unencrypted.".to_owned()
         });
     }
+    if mixes_scripts(address.host) {
+        warnings.push(
+            "The host mixes letters of different scripts, as addresses made to look like others do: compare its ASCII form with the address you expect.".to_owned(),
+        );
+    }
     if let Some(user) = address.user_info {
         warnings.push(format!(
             "“{user}@” before the host is a user name, not the server: the server is {}.",
             address.host
         ));
     }
+    let ascii_host = view! { <AsciiHost url=url.clone() /> };
     let parts = view! {
         <span class="address__scheme">{format!("{}://", address.scheme)}</span>
         {address
@@ -64,6 +73,7 @@ pub fn ServerAddressView(
     };
     Either::Right(view! {
         {shown}
+        {ascii_host}
         {warnings
             .into_iter()
             .map(|warning| view! { <p class="warning">"⚠ " {warning}</p> })

@@ -1,11 +1,13 @@
-//! The MCP server's URL: a link only for http(s), otherwise inert text.
+//! The MCP server's URL on a card: a link only for http(s), otherwise inert text;
+//! hidden characters as tokens, and a host beyond ASCII also in its ASCII form.
 
 use std::sync::Arc;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use super::highlighted::Highlighted;
+use super::ascii_host::AsciiHost;
+use super::revealed_text::RevealedText;
 use crate::model::search::Query;
 use crate::model::text::safe_http_url;
 
@@ -21,22 +23,25 @@ pub fn ServerLink(
             view! { <span class="server-url server-url--missing">"No URL given"</span> },
         );
     }
+    let ascii_host = view! { <AsciiHost url=url.clone() /> };
     match safe_http_url(&url) {
         Some(href) => EitherOf3::B(view! {
             <a class="server-url" href=href.to_owned() target="_blank" rel="noopener noreferrer">
                 <bdi>
-                    <Highlighted text=url.clone() query />
+                    <RevealedText text=url.clone() query />
                 </bdi>
                 <span class="visually-hidden">" (opens in a new tab)"</span>
             </a>
+            {ascii_host}
         }),
         None => EitherOf3::C(view! {
             <span class="server-url server-url--inert">
                 <bdi>
-                    <Highlighted text=url query />
+                    <RevealedText text=url query />
                 </bdi>
                 <span class="server-url__note">" (not a web address)"</span>
             </span>
+            {ascii_host}
         }),
     }
 }

@@ -75,8 +75,11 @@ pub fn use_connections(
                             .collect(),
                     );
                     let cutoff = platform::now();
-                    let counts =
-                        |list: &ConnectionList| StatusCounts::of(list.connections(), cutoff);
+                    let counts = |list: &ConnectionList| {
+                        let index = list.index();
+                        let hidden = (0..).map(|position| index.has_hidden(position));
+                        StatusCounts::of(list.connections().iter().zip(hidden), cutoff)
+                    };
                     if let Some(message) = error_count_announcement(counts(before), counts(after)) {
                         let _ = announce.try_set(message);
                     }

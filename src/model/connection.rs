@@ -2,6 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::hidden_chars::contains_hidden;
+use super::host_script::mixes_scripts;
+use super::server_address::ServerAddress;
+
 /// Health of a connection. Values the API adds later keep their raw text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -125,6 +129,25 @@ impl Connection {
     /// The name is empty or only whitespace.
     pub fn is_unnamed(&self) -> bool {
         self.name.trim().is_empty()
+    }
+
+    /// Whether a character a reader cannot see hides in its name, server URL, id or
+    /// instructions (`model::hidden_chars`).
+    pub fn has_hidden_chars(&self) -> bool {
+        [
+            self.name.as_str(),
+            &self.server_url,
+            &self.id,
+            self.instructions.as_deref().unwrap_or_default(),
+        ]
+        .into_iter()
+        .any(contains_hidden)
+    }
+
+    /// Whether the server URL's host mixes scripts, as look-alikes of other
+    /// addresses do (`host_script::mixes_scripts`).
+    pub fn has_look_alike_host(&self) -> bool {
+        ServerAddress::parse(&self.server_url).is_some_and(|address| mixes_scripts(address.host))
     }
 
     /// The instructions, unless there are none worth showing (absent, null or blank).

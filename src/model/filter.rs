@@ -1,4 +1,5 @@
-//! The status filter above the list, and the counts it shows.
+//! The filter above the list (a status, a stale check, or hidden characters), and
+//! the counts it shows.
 
 use chrono::{DateTime, Utc};
 
@@ -14,16 +15,19 @@ pub enum StatusFilter {
     Unknown,
     /// Last health check before the staleness cutoff (see `Connection::is_stale`).
     Stale,
+    /// Characters a reader cannot see (see `Connection::has_hidden_chars`).
+    Hidden,
 }
 
 impl StatusFilter {
     /// In the order the filter bar shows them.
-    pub const ALL: [StatusFilter; 5] = [
+    pub const ALL: [StatusFilter; 6] = [
         StatusFilter::All,
         StatusFilter::Active,
         StatusFilter::Error,
         StatusFilter::Unknown,
         StatusFilter::Stale,
+        StatusFilter::Hidden,
     ];
 
     pub fn label(self) -> &'static str {
@@ -33,6 +37,7 @@ impl StatusFilter {
             StatusFilter::Error => "Error",
             StatusFilter::Unknown => "Unknown",
             StatusFilter::Stale => "Stale",
+            StatusFilter::Hidden => "Hidden characters",
         }
     }
 
@@ -44,6 +49,7 @@ impl StatusFilter {
             StatusFilter::Error => Some("error"),
             StatusFilter::Unknown => Some("unknown"),
             StatusFilter::Stale => Some("stale"),
+            StatusFilter::Hidden => Some("hidden"),
         }
     }
 
@@ -54,18 +60,26 @@ impl StatusFilter {
             "error" => Some(StatusFilter::Error),
             "unknown" => Some(StatusFilter::Unknown),
             "stale" => Some(StatusFilter::Stale),
+            "hidden" => Some(StatusFilter::Hidden),
             _ => None,
         }
     }
 
+    /// `hidden` is `Connection::has_hidden_chars`, known from the list's index;
     /// `stale_before` is the staleness cutoff: checks older than it are stale.
-    pub fn matches(self, connection: &Connection, stale_before: DateTime<Utc>) -> bool {
+    pub fn matches(
+        self,
+        connection: &Connection,
+        hidden: bool,
+        stale_before: DateTime<Utc>,
+    ) -> bool {
         match self {
             StatusFilter::All => true,
             StatusFilter::Active => connection.status == Status::Active,
             StatusFilter::Error => connection.status == Status::Error,
             StatusFilter::Unknown => connection.status == Status::Unknown,
             StatusFilter::Stale => connection.is_stale(stale_before),
+            StatusFilter::Hidden => hidden,
         }
     }
 }
@@ -78,21 +92,23 @@ pub struct StatusCounts {
     pub error: usize,
     pub unknown: usize,
     pub stale: usize,
+    pub hidden: usize,
 }
 
 impl StatusCounts {
+    /// Counts connections, each with whether characters hide in it.
     pub fn of<'a>(
-        connections: impl IntoIterator<Item = &'a Connection>,
+        connections: impl IntoIterator<Item = (&'a Connection, bool)>,
         stale_before: DateTime<Utc>,
     ) -> Self {
         let mut counts = StatusCounts::default();
-        for connection in connections {
-            counts.add(connection, stale_before);
+        for (connection, hidden) in connections {
+            counts.add(connection, hidden, stale_before);
         }
         counts
     }
 
-    pub fn add(&mut self, connection: &Connection, stale_before: DateTime<Utc>) {
+    pub fn add(&mut self, connection: &Connection, hidden: bool, stale_before: DateTime<Utc>) {
         self.all += 1;
         match connection.status {
             Status::Active => self.active += 1,
@@ -103,6 +119,9 @@ impl StatusCounts {
         if connection.is_stale(stale_before) {
             self.stale += 1;
         }
+        if hidden {
+            self.hidden += 1;
+        }
     }
 
     pub fn get(&self, filter: StatusFilter) -> usize {
@@ -112,6 +131,7 @@ impl StatusCounts {
             StatusFilter::Error => self.error,
             StatusFilter::Unknown => self.unknown,
             StatusFilter::Stale => self.stale,
+            StatusFilter::Hidden => self.hidden,
         }
     }
 }
@@ -143,9 +163,14 @@ mod tests {
         ]
     }
 
+    /// The sample, with hidden characters in "b" and "e".
+    fn with_hidden(list: &[Connection]) -> impl Iterator<Item = (&Connection, bool)> {
+        list.iter().map(|c| (c, matches!(c.id.as_str(), "b" | "e")))
+    }
+
     #[test]
     fn counts_every_status_and_others_only_in_all() {
-        let counts = StatusCounts::of(&sample(), cutoff());
+        let counts = StatusCounts::of(with_hidden(&sample()), cutoff());
         assert_eq!(
             counts,
             StatusCounts {
@@ -154,6 +179,7 @@ mod tests {
                 error: 2,
                 unknown: 1,
                 stale: 2,
+                hidden: 2,
             }
         );
         assert_eq!(counts.get(StatusFilter::Error), 2);
@@ -163,9 +189,9 @@ mod tests {
     fn filters_keep_only_their_status() {
         let list = sample();
         let ids = |filter: StatusFilter| -> Vec<&str> {
-            list.iter()
-                .filter(|c| filter.matches(c, cutoff()))
-                .map(|c| c.id.as_str())
+            with_hidden(&list)
+                .filter(|&(c, hidden)| filter.matches(c, hidden, cutoff()))
+                .map(|(c, _)| c.id.as_str())
                 .collect()
         };
         assert_eq!(ids(StatusFilter::All), ["a", "b", "c", "d", "e"]);
@@ -177,11 +203,15 @@ mod tests {
             ["a", "c"],
             "never checked and unreadable dates are not stale"
         );
+        assert_eq!(ids(StatusFilter::Hidden), ["b", "e"]);
     }
 
     #[test]
     fn empty_list_counts_zero() {
-        assert_eq!(StatusCounts::of(&[], cutoff()), StatusCounts::default());
+        assert_eq!(
+            StatusCounts::of(with_hidden(&[]), cutoff()),
+            StatusCounts::default()
+        );
     }
 
     #[test]

@@ -313,6 +313,13 @@ pub fn revealed_plain(text: &str) -> String {
     out
 }
 
+/// Whether the text holds any flagged character.
+pub fn contains_hidden(text: &str) -> bool {
+    let mut found = false;
+    scan(text, |_, _, flagged| found |= flagged.is_some());
+    found
+}
+
 /// The flagged characters of a text, counted by kind for the instructions panel. Its
 /// lines and characters are `model::text::size_in_words`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -516,6 +523,14 @@ mod tests {
             tokens("\u{E0001}\u{E0068}\u{E0069}\u{E007F}"),
             ["TAG begin", "TAG h", "TAG i", "TAG end"]
         );
+    }
+
+    #[test]
+    fn tells_whether_anything_is_flagged() {
+        assert!(!contains_hidden("Plain name, café 東京 🙂\r\n"));
+        assert!(contains_hidden("Pay\u{200B}Pal"));
+        assert!(contains_hidden("a\rb"));
+        assert!(!contains_hidden(""));
     }
 
     #[test]

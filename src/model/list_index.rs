@@ -11,16 +11,24 @@ use std::collections::HashMap;
 use super::connection::Connection;
 use super::search::{Query, fold_into};
 
-/// One connection's folded search text when it needs one, made while its record is
-/// decoded so that a big list is folded a slice at a time.
+/// One connection's folded search text when it needs one, and whether characters
+/// hide in it, made while its record is decoded so that a big list is scanned a
+/// slice at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexEntry(Option<Box<str>>);
+pub struct IndexEntry {
+    folded: Option<Box<str>>,
+    hidden: bool,
+}
 
 impl IndexEntry {
     pub fn new(connection: &Connection) -> Self {
+        let hidden = connection.has_hidden_chars();
         let fields = search_fields(connection);
         if fields.iter().all(|field| field.is_ascii()) {
-            return IndexEntry(None);
+            return IndexEntry {
+                folded: None,
+                hidden,
+            };
         }
         // Query words hold no whitespace, so no match spans two fields.
         let mut folded = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
@@ -28,7 +36,10 @@ impl IndexEntry {
             fold_into(field, &mut folded);
             folded.push('\n');
         }
-        IndexEntry(Some(folded.into_boxed_str()))
+        IndexEntry {
+            folded: Some(folded.into_boxed_str()),
+            hidden,
+        }
     }
 }
 
@@ -46,6 +57,8 @@ fn search_fields(connection: &Connection) -> [&str; 4] {
 pub struct ListIndex {
     /// Per connection: its folded text, or `None` when it is all ASCII.
     folded: Vec<Option<Box<str>>>,
+    /// Per connection: `Connection::has_hidden_chars`.
+    hidden: Vec<bool>,
     /// Position of each id in the list.
     positions: HashMap<String, usize>,
 }
@@ -58,10 +71,20 @@ impl ListIndex {
             .enumerate()
             .map(|(position, connection)| (connection.id.clone(), position))
             .collect();
+        let (folded, hidden) = entries
+            .into_iter()
+            .map(|entry| (entry.folded, entry.hidden))
+            .unzip();
         ListIndex {
-            folded: entries.into_iter().map(|entry| entry.0).collect(),
+            folded,
+            hidden,
             positions,
         }
+    }
+
+    /// Whether characters a reader cannot see hide in the connection at `position`.
+    pub fn has_hidden(&self, position: usize) -> bool {
+        self.hidden.get(position).copied().unwrap_or_default()
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
@@ -150,8 +173,18 @@ mod tests {
     fn only_text_beyond_ascii_is_copied() {
         let connections = sample();
         let entries: Vec<IndexEntry> = connections.iter().map(IndexEntry::new).collect();
-        assert!(entries[0].0.is_some(), "Crème");
-        assert_eq!(entries[1], IndexEntry(None));
+        assert!(entries[0].folded.is_some(), "Crème");
+        assert_eq!(entries[1].folded, None);
+    }
+
+    #[test]
+    fn hidden_characters_are_noted_per_connection() {
+        let mut connections = sample();
+        connections[1].server_url = "https://pay\u{200B}pal.example".into();
+        let index = index_of(&connections);
+        assert!(!index.has_hidden(0));
+        assert!(index.has_hidden(1));
+        assert!(!index.has_hidden(2), "no such position");
     }
 
     #[test]

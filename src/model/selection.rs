@@ -36,22 +36,23 @@ pub fn filtered(
     if filter == StatusFilter::All {
         return hits.to_vec();
     }
-    let connections = list.connections();
+    let (index, connections) = (list.index(), list.connections());
     hits.iter()
         .copied()
         .filter(|&p| {
             connections
                 .get(p)
-                .is_some_and(|c| filter.matches(c, stale_before))
+                .is_some_and(|c| filter.matches(c, index.has_hidden(p), stale_before))
         })
         .collect()
 }
 
 /// How many of the hits each filter would show.
 pub fn counts(list: &ConnectionList, hits: &[usize], stale_before: DateTime<Utc>) -> StatusCounts {
-    let connections = list.connections();
+    let (index, connections) = (list.index(), list.connections());
     StatusCounts::of(
-        hits.iter().filter_map(|&p| connections.get(p)),
+        hits.iter()
+            .filter_map(|&p| Some((connections.get(p)?, index.has_hidden(p)))),
         stale_before,
     )
 }
@@ -90,7 +91,7 @@ mod tests {
                     Status::Error,
                     Some("2026-03-10T00:00:00.000Z"),
                 ),
-                named("4", "Shop Köln", Status::Unknown, None),
+                named("4", "Shop Köln\u{200B}", Status::Unknown, None),
             ],
             Vec::new(),
         )
@@ -117,6 +118,8 @@ mod tests {
         assert_eq!(ids(&list, &errors), ["2"]);
         let stale = filtered(&list, &hits, StatusFilter::Stale, cutoff());
         assert_eq!(ids(&list, &stale), ["2"]);
+        let hidden = filtered(&list, &hits, StatusFilter::Hidden, cutoff());
+        assert_eq!(ids(&list, &hidden), ["4"]);
     }
 
     #[test]
@@ -124,7 +127,10 @@ mod tests {
         let list = list();
         let order = sorted_positions(&list, SortOrder::Problems);
         let all = counts(&list, &order, cutoff());
-        assert_eq!((all.all, all.error, all.unknown, all.stale), (4, 2, 1, 1));
+        assert_eq!(
+            (all.all, all.error, all.unknown, all.stale, all.hidden),
+            (4, 2, 1, 1, 1)
+        );
         let hits = search_hits(&list, &order, &Query::parse("koln"));
         let some = counts(&list, &hits, cutoff());
         assert_eq!(

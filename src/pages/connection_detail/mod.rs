@@ -14,9 +14,10 @@ use leptos::prelude::*;
 use crate::components::health_badges::HealthBadges;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::revealed_text::RevealedText;
-use crate::components::states::SKELETON_CARD;
+use crate::components::states::SkeletonCard;
 use crate::components::test_now::TestNow;
 use crate::components::timeline::Timeline;
+use crate::components::warning_badges::WarningBadges;
 use crate::hooks::use_connection_record::{UseConnectionRecordReturn, use_connection_record};
 use crate::hooks::use_history::use_history;
 use crate::model::connection::{Connection, Status};
@@ -205,6 +206,8 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         Showing::Connection(connection) => {
             let name = connection.display_name();
             let instructions = connection.instructions().map(str::to_owned);
+            let hidden_chars = connection.has_hidden_chars();
+            let look_alike_host = connection.has_look_alike_host();
             EitherOf4::B(view! {
                 <header class="page__header detail__header">
                     <div class="detail__title">
@@ -216,7 +219,9 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
                         </h1>
                     </div>
                     <div class="detail__health">
-                        <HealthBadges status stale />
+                        <HealthBadges status stale>
+                            <WarningBadges hidden_chars look_alike_host />
+                        </HealthBadges>
                         <TestNow testing note=test_note on_test standalone=true />
                     </div>
                 </header>
@@ -242,7 +247,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         Showing::Loading => EitherOf4::D(view! {
             <div class="loading" role="status">
                 <p class="loading__text">"Loading the connection…"</p>
-                <div aria-hidden="true" inner_html=SKELETON_CARD></div>
+                <SkeletonCard />
             </div>
         }),
     };
