@@ -3,6 +3,19 @@
 // hash. It loads the hashed JS and wasm named by Trunk's preload links, checking the
 // wasm against the integrity hash Trunk computed.
 const boot = document.getElementById("boot");
+
+// Trusted Types (the CSP's `require-trusted-types-for 'script'`): no code of the
+// console writes HTML from a string, but Leptos builds the static parts of its
+// views, markup written in the source and never data, by parsing each once as a
+// <template>'s innerHTML. This policy, the only one the CSP allows, lets exactly
+// that through: innerHTML, and only markup that can run nothing. Every other sink
+// (insertAdjacentHTML, outerHTML, document.write, eval, a script's src) stays
+// refused.
+const SCRIPTABLE = /<\s*\/?\s*(script|iframe|frame|object|embed|base|link|meta|style|form)\b|<[^>]*\s(on[a-z]+|srcdoc)\s*=|javascript:/i;
+globalThis.trustedTypes?.createPolicy("default", {
+  createHTML: (html, _type, sink) =>
+    sink === "Element innerHTML" && !SCRIPTABLE.test(html) ? html : null,
+});
 try {
   const js = document.querySelector('link[rel="modulepreload"][href$=".js"]');
   const wasm = document.querySelector('link[rel="preload"][href$=".wasm"]');

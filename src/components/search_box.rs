@@ -6,7 +6,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// Constant markup as one string: less wasm than building each node.
-const HINT: &str = "Press <kbd>/</kbd> to search, <kbd>Esc</kbd> to clear";
 
 #[component]
 pub fn SearchBox(
@@ -43,7 +42,9 @@ pub fn SearchBox(
                 on:input=move |event| on_input.run(event_target_value(&event))
                 on:keydown=on_keydown
             />
-            <span class="search__hint" id="search-hint" inner_html=HINT></span>
+            <span class="search__hint" id="search-hint">
+                "Press " <kbd>"/"</kbd> " to search, " <kbd>"Esc"</kbd> " to clear"
+            </span>
         </div>
     }
 }

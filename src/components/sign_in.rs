@@ -27,10 +27,12 @@ pub fn SignIn(notice: Option<&'static str>, on_key: Callback<ApiKey>) -> impl In
         }
     };
     view! {
-        <div
-            class="page__header"
-            inner_html="<div><h1 class=\"page__title\">MCP connections</h1><p class=\"page__lede\">Sign in with an API key to see this tenant's MCP servers.</p></div>"
-        ></div>
+        <div class="page__header">
+            <div>
+                <h1 class="page__title">"MCP connections"</h1>
+                <p class="page__lede">"Sign in with an API key to see this tenant's MCP servers."</p>
+            </div>
+        </div>
         {notice.map(|text| view! { <p class="notice notice--signin" role="alert">{text}</p> })}
         <form class="signin" on:submit=submit novalidate>
             <label class="signin__label" for="api-key">

@@ -9,17 +9,10 @@ pub fn SortSelect(
     #[prop(into)] selected: Signal<SortOrder>,
     on_select: Callback<SortOrder>,
 ) -> impl IntoView {
-    // Constant markup from this file's enum, as one string: less wasm than nodes.
-    let options: String = SortOrder::ALL
+    let options = SortOrder::ALL
         .into_iter()
-        .map(|order| {
-            format!(
-                "<option value=\"{}\">{}</option>",
-                order.query_value(),
-                order.label()
-            )
-        })
-        .collect();
+        .map(|order| view! { <option value=order.query_value()>{order.label()}</option> })
+        .collect_view();
     view! {
         <div class="sort">
             <label class="sort__label" for="sort">
@@ -28,14 +21,15 @@ pub fn SortSelect(
             <select
                 id="sort"
                 class="sort__select"
-                inner_html=options
                 prop:value=move || selected.get().query_value()
                 on:change=move |event| {
                     if let Some(order) = SortOrder::from_query_value(&event_target_value(&event)) {
                         on_select.run(order);
                     }
                 }
-            ></select>
+            >
+                {options}
+            </select>
         </div>
     }
 }

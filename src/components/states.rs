@@ -7,10 +7,20 @@ use crate::model::config::ConfigError;
 use crate::model::filter::StatusFilter;
 
 const SKELETON_CARDS: usize = 6;
-/// One skeleton card, the list's and a connection's page's, for the `inner_html` of
-/// an `aria-hidden` element beside a loading text. Static markup as one string: far
-/// less wasm than building each node.
-pub const SKELETON_CARD: &str = "<div class=\"card card--skeleton\"><div class=\"skeleton skeleton--title\"></div><div class=\"skeleton skeleton--line\"></div><div class=\"skeleton skeleton--line skeleton--short\"></div><div class=\"skeleton skeleton--block\"></div></div>";
+
+/// One card's shape while it loads, on the list and on a connection's page; hidden
+/// from assistive technology, which hears the loading text beside it.
+#[component]
+pub fn SkeletonCard() -> impl IntoView {
+    view! {
+        <div class="card card--skeleton" aria-hidden="true">
+            <div class="skeleton skeleton--title"></div>
+            <div class="skeleton skeleton--line"></div>
+            <div class="skeleton skeleton--line skeleton--short"></div>
+            <div class="skeleton skeleton--block"></div>
+        </div>
+    }
+}
 
 /// Skeleton cards in the shape of the real ones, so nothing jumps when data arrives.
 #[component]
@@ -18,7 +28,9 @@ pub fn LoadingState() -> impl IntoView {
     view! {
         <div class="loading" role="status">
             <p class="loading__text">"Loading connections…"</p>
-            <div class="cards" aria-hidden="true" inner_html=SKELETON_CARD.repeat(SKELETON_CARDS)></div>
+            <div class="cards">
+                {(0..SKELETON_CARDS).map(|_| view! { <SkeletonCard /> }).collect_view()}
+            </div>
         </div>
     }
 }
@@ -26,10 +38,12 @@ pub fn LoadingState() -> impl IntoView {
 #[component]
 pub fn EmptyState() -> impl IntoView {
     view! {
-        <div
-            class="empty"
-            inner_html="<h2 class=\"empty__title\">No connections</h2><p>This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here.</p>"
-        ></div>
+        <div class="empty">
+            <h2 class="empty__title">"No connections"</h2>
+            <p>
+                "This tenant has not registered any MCP servers yet. Connections added in the platform's MCP Hub appear here."
+            </p>
+        </div>
     }
 }
 
@@ -79,7 +93,9 @@ pub fn NoMatchesState(
 #[component]
 pub fn ConfigErrorPanel(error: ConfigError) -> impl IntoView {
     view! {
-        <div class="page__header" inner_html="<h1 class=\"page__title\">MCP connections</h1>"></div>
+        <div class="page__header">
+            <h1 class="page__title">"MCP connections"</h1>
+        </div>
         <div class="alert" role="alert">
             <Icon name="error" />
             <div class="alert__body">
