@@ -11,7 +11,7 @@ const filter = (name) => ctx.page.getByRole("button", { name: new RegExp(`^${nam
 
 // Tall enough that the windowed list renders every card of the demo and hostile
 // sets, so each card can be checked; e2e/view.test.mjs tests the windowing.
-const TALL = { width: 1280, height: 12000 };
+const TALL = { width: 1280, height: 20000 };
 
 async function open(route = "/") {
   ctx.page = await ctx.browser.page(ctx.server.origin + route, { viewport: TALL });
