@@ -1,32 +1,15 @@
-//! Command-line flags, parsed by hand to keep the build small.
+//! Command-line flags: where to listen, what to serve, and the scenario the server
+//! starts with (and goes back to on `POST /_demo/reset`).
 
 use std::path::PathBuf;
 
+use clap::builder::NonEmptyStringValueParser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+
 use crate::scenario::{AuthMode, Dataset, Fault, Scenario};
 
-pub const USAGE: &str = "\
-demo-api: demo MCP connections API and static host for MCP Console
-
-Usage: demo-api [OPTIONS]
-
-Options:
-  --host ADDR            address to bind (default 127.0.0.1)
-  --port N               port to bind; 0 picks a free one (default 8080)
-  --dist DIR             built web app to serve, with SPA fallback (default dist)
-  --dataset NAME         demo | empty | hostile | generated (default demo)
-  --count N              records in the generated data set (default 1000)
-  --delay-ms N           wait this long before every /api answer (default 0)
-  --fault KIND           none | status | html | malformed | wrong-shape | hang (default none)
-  --fault-status N       HTTP status for the status and html faults (default 500)
-  --fault-message TEXT   error message for the status fault (default: one per status)
-  --retry-after-seconds N
-                         Retry-After of a 429 or 503 status fault (default 5)
-  --test-delay-ms N      time a POST /api/mcp-connections/ID/test takes (default 600)
-  --auth MODE            api-key | cookie | none: what /api requires (default api-key)
-  --cors-origin ORIGIN   let pages of ORIGIN (http://localhost:3000) call /api, with
-                         credentials; repeat for more (default: same origin only)
-  -h, --help             show this help
-
+const AFTER_HELP: &str = "\
 Every option also accepts --name=value. The scenario options can be changed at run
 time through /_demo/scenario; POST /_demo/reset goes back to the ones given here.
 Only there: consoleConfig (any JSON, served as /config.json instead of
@@ -41,26 +24,58 @@ Authentication of /api:
   cookie   the session cookie that GET /_demo/login sets (GET /_demo/logout clears it)
   none     no check
 
-The web app gets the headers of DIR/_headers (Netlify / Cloudflare Pages format,
+The web app gets the headers of DIST/_headers (Netlify / Cloudflare Pages format,
 read again when it changes; a malformed file stops the server), and FILE.br or
-FILE.gz instead of FILE when the browser accepts it.
-";
+FILE.gz instead of FILE when the browser accepts it.";
 
-const OPTIONS: &[&str] = &[
-    "--host",
-    "--port",
-    "--dist",
-    "--dataset",
-    "--count",
-    "--delay-ms",
-    "--fault",
-    "--fault-status",
-    "--fault-message",
-    "--retry-after-seconds",
-    "--test-delay-ms",
-    "--auth",
-    "--cors-origin",
-];
+/// demo-api: demo MCP connections API and static host for MCP Console
+#[derive(Debug, Parser)]
+// A repeated option takes its last value: `scripts/start` and the end-to-end
+// harness give `--port`, `--dist`… before the caller's own arguments.
+#[command(name = "demo-api", after_help = AFTER_HELP, args_override_self = true)]
+struct Flags {
+    /// Address to bind
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1",
+          value_parser = NonEmptyStringValueParser::new())]
+    host: String,
+    /// Port to bind; 0 picks a free one
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    port: u16,
+    /// Built web app to serve, with SPA fallback
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    dist: PathBuf,
+    /// Data set of the API
+    #[arg(long, value_enum, value_name = "NAME", default_value_t = Dataset::Demo)]
+    dataset: Dataset,
+    /// Records in the generated data set
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    count: usize,
+    /// Wait this long before every /api answer
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    delay_ms: u64,
+    /// What goes wrong with every /api answer
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = Fault::None)]
+    fault: Fault,
+    /// HTTP status for the status and html faults
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    fault_status: u16,
+    /// Error message for the status fault [default: one per status]
+    #[arg(long, value_name = "TEXT")]
+    fault_message: Option<String>,
+    /// Retry-After of a 429 or 503 status fault
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    retry_after_seconds: u64,
+    /// Time a POST /api/mcp-connections/ID/test takes
+    #[arg(long, value_name = "N", default_value_t = 600)]
+    test_delay_ms: u64,
+    /// What /api requires
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = AuthMode::ApiKey)]
+    auth: AuthMode,
+    /// Let pages of ORIGIN (http://localhost:3000) call /api, with credentials;
+    /// repeat for more [default: same origin only]
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<String>,
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Config {
@@ -70,88 +85,42 @@ pub struct Config {
     pub scenario: Scenario,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Run(Config),
-    Help,
-}
-
-/// Parses the arguments after the program name.
-pub fn parse<I, S>(args: I) -> Result<Command, String>
-where
-    I: IntoIterator<Item = S>,
-    S: Into<String>,
-{
-    let mut config = Config {
-        host: "127.0.0.1".to_owned(),
-        port: 8080,
-        dist: PathBuf::from("dist"),
-        scenario: Scenario::default(),
-    };
-    let mut args = args.into_iter().map(Into::into);
-    while let Some(arg) = args.next() {
-        if arg == "-h" || arg == "--help" {
-            return Ok(Command::Help);
-        }
-        let (name, inline_value) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => {
-                (name.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        if !name.starts_with("--") {
-            return Err(format!("unexpected argument '{arg}'"));
-        }
-        if !OPTIONS.contains(&name.as_str()) {
-            return Err(format!("unknown option '{name}'"));
-        }
-        let value = match inline_value.or_else(|| args.next()) {
-            Some(value) => value,
-            None => return Err(format!("{name} needs a value")),
-        };
-        let scenario = &mut config.scenario;
-        match name.as_str() {
-            "--host" if value.is_empty() => return Err("--host must not be empty".to_owned()),
-            "--host" => config.host = value,
-            "--port" => config.port = number(&name, &value)?,
-            "--dist" => config.dist = PathBuf::from(value),
-            "--dataset" => {
-                scenario.dataset =
-                    Dataset::parse(&value).ok_or_else(|| one_of(&name, &value, Dataset::NAMES))?;
-            }
-            "--count" => scenario.count = number(&name, &value)?,
-            "--delay-ms" => scenario.delay_ms = number(&name, &value)?,
-            "--fault" => {
-                scenario.fault =
-                    Fault::parse(&value).ok_or_else(|| one_of(&name, &value, Fault::NAMES))?;
-            }
-            "--fault-status" => scenario.fault_status = number(&name, &value)?,
-            "--fault-message" => scenario.fault_message = Some(value),
-            "--retry-after-seconds" => scenario.retry_after_seconds = number(&name, &value)?,
-            "--test-delay-ms" => scenario.test_delay_ms = number(&name, &value)?,
-            "--auth" => {
-                scenario.auth = AuthMode::parse(&value)
-                    .ok_or_else(|| one_of(&name, &value, AuthMode::NAMES))?;
-            }
-            "--cors-origin" => scenario.cors_origins.push(value),
-            _ => return Err(format!("unknown option '{name}'")),
-        }
+/// The flags of this run. Prints the help, or what is wrong, and exits when that is
+/// what they ask for.
+pub fn config() -> Config {
+    match Flags::parse().into_config() {
+        Ok(config) => config,
+        Err(message) => Flags::command()
+            .error(ErrorKind::ValueValidation, message)
+            .exit(),
     }
-    config.scenario.validate()?;
-    Ok(Command::Run(config))
 }
 
-fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{name} expects a non-negative whole number, got '{value}'"))
-}
-
-fn one_of(name: &str, value: &str, allowed: &[&str]) -> String {
-    format!(
-        "{name} expects one of {}, got '{value}'",
-        allowed.join(", ")
-    )
+impl Flags {
+    /// The scenario's own limits (the same as through `/_demo/scenario`) apply.
+    fn into_config(self) -> Result<Config, String> {
+        let scenario = Scenario {
+            dataset: self.dataset,
+            count: self.count,
+            delay_ms: self.delay_ms,
+            fault: self.fault,
+            fault_status: self.fault_status,
+            fault_message: self.fault_message,
+            retry_after_seconds: self.retry_after_seconds,
+            test_delay_ms: self.test_delay_ms,
+            auth: self.auth,
+            cors_origins: self.cors_origins,
+            console_config: None,
+            console_config_raw: None,
+        };
+        scenario.validate()?;
+        Ok(Config {
+            host: self.host,
+            port: self.port,
+            dist: self.dist,
+            scenario,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -159,10 +128,10 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str]) -> Result<Config, String> {
-        match parse(args.iter().copied())? {
-            Command::Run(config) => Ok(config),
-            Command::Help => Err("unexpected help".to_owned()),
-        }
+        let all = std::iter::once("demo-api").chain(args.iter().copied());
+        Flags::try_parse_from(all)
+            .map_err(|error| error.to_string())?
+            .into_config()
     }
 
     #[test]
@@ -264,23 +233,33 @@ mod tests {
     }
 
     #[test]
-    fn help_names_every_option_and_the_demo_keys() {
-        for option in OPTIONS {
-            assert!(USAGE.contains(&format!("\n  {option} ")), "{option}");
+    fn help_names_every_option_its_values_and_the_demo_keys() {
+        let help = Flags::command().render_long_help().to_string();
+        for argument in Flags::command().get_arguments() {
+            let option = format!("--{}", argument.get_long().unwrap_or_default());
+            assert!(help.contains(&option), "{option}");
         }
-        for key in [
+        for value in [
+            "[default: 8080]",
+            "[default: api-key]",
+            "wrong-shape",
+            "generated",
+            "[default: one per status]",
             crate::auth::DEMO_SANDBOX_KEY,
             crate::auth::DEMO_PRODUCTION_KEY,
             crate::auth::NO_SCOPE_KEY,
         ] {
-            assert!(USAGE.contains(key), "{key}");
+            assert!(help.contains(value), "{value}\n{help}");
         }
     }
 
     #[test]
     fn help_wins() {
-        assert_eq!(parse(["--port", "1", "--help"]), Ok(Command::Help));
-        assert_eq!(parse(["-h"]), Ok(Command::Help));
+        for args in [&["--port", "1", "--help"][..], &["-h"]] {
+            let all = std::iter::once("demo-api").chain(args.iter().copied());
+            let kind = Flags::try_parse_from(all).map_err(|error| error.kind());
+            assert_eq!(kind.err(), Some(ErrorKind::DisplayHelp), "{args:?}");
+        }
     }
 
     #[test]
@@ -309,7 +288,7 @@ mod tests {
             &["--retry-after-seconds", "1.5"],
             &["--retry-after-seconds", "86401"],
         ] {
-            assert!(parse(args.iter().copied()).is_err(), "{args:?}");
+            assert!(run(args).is_err(), "{args:?}");
         }
     }
 }

@@ -1,7 +1,9 @@
 //! What the demo API answers: which data set, how slowly, which fault, how callers
 //! authenticate, which other origins may call it, and the console's `config.json`.
-//! The same shape is given on the command line and through `/_demo/scenario`.
+//! The same shape is given on the command line and through `/_demo/scenario`, so
+//! the enums' names are the same in both (kebab-case).
 
+use clap::ValueEnum;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -12,7 +14,7 @@ pub const MAX_DELAY_MS: u64 = 3_600_000;
 /// One day: a longer `Retry-After` is surely a typo.
 pub const MAX_RETRY_AFTER_SECONDS: u64 = 86_400;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Dataset {
     #[default]
@@ -22,28 +24,14 @@ pub enum Dataset {
     Generated,
 }
 
-impl Dataset {
-    pub const NAMES: &[&str] = &["demo", "empty", "hostile", "generated"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "demo" => Some(Self::Demo),
-            "empty" => Some(Self::Empty),
-            "hostile" => Some(Self::Hostile),
-            "generated" => Some(Self::Generated),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fault {
     #[default]
     None,
-    /// `faultStatus` with a JSON `{"error": …}` body.
+    /// The fault status, with a JSON `{"error": …}` body.
     Status,
-    /// `faultStatus` with an HTML page, as a proxy or CDN would send.
+    /// The fault status, with an HTML page, as a proxy or CDN would send.
     Html,
     /// 200 with a truncated JSON array.
     Malformed,
@@ -53,24 +41,8 @@ pub enum Fault {
     Hang,
 }
 
-impl Fault {
-    pub const NAMES: &[&str] = &["none", "status", "html", "malformed", "wrong-shape", "hang"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "none" => Some(Self::None),
-            "status" => Some(Self::Status),
-            "html" => Some(Self::Html),
-            "malformed" => Some(Self::Malformed),
-            "wrong-shape" => Some(Self::WrongShape),
-            "hang" => Some(Self::Hang),
-            _ => None,
-        }
-    }
-}
-
 /// How `/api` requests must prove who they are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthMode {
     /// `Authorization: Bearer <key>`, as the hosted API wants it.
@@ -83,17 +55,6 @@ pub enum AuthMode {
 }
 
 impl AuthMode {
-    pub const NAMES: &[&str] = &["api-key", "cookie", "none"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "api-key" => Some(Self::ApiKey),
-            "cookie" => Some(Self::Cookie),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Self::ApiKey => "api-key",
@@ -314,23 +275,23 @@ mod tests {
         Ok(())
     }
 
+    /// A value's name on the command line is its name in the JSON.
     #[test]
-    fn names_round_trip() {
-        for name in Dataset::NAMES {
-            assert!(Dataset::parse(name).is_some(), "{name}");
+    fn names_round_trip() -> Result<(), serde_json::Error> {
+        fn check<T: ValueEnum + Serialize>() -> Result<(), serde_json::Error> {
+            for value in T::value_variants() {
+                let name = value.to_possible_value().map(|v| v.get_name().to_owned());
+                assert_eq!(Some(serde_json::to_value(value)?), name.map(Value::from));
+            }
+            Ok(())
         }
-        for name in Fault::NAMES {
-            let fault = Fault::parse(name);
-            assert!(fault.is_some(), "{name}");
-            let json = serde_json::to_value(fault).ok();
-            assert_eq!(json, Some(serde_json::Value::from(*name)));
+        check::<Dataset>()?;
+        check::<Fault>()?;
+        check::<AuthMode>()?;
+        for mode in AuthMode::value_variants() {
+            assert_eq!(serde_json::to_value(mode)?, mode.name());
         }
-        for name in AuthMode::NAMES {
-            let mode = AuthMode::parse(name);
-            assert_eq!(mode.map(AuthMode::name), Some(*name));
-            let json = serde_json::to_value(mode).ok();
-            assert_eq!(json, Some(serde_json::Value::from(*name)));
-        }
+        Ok(())
     }
 
     #[test]
