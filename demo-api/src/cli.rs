@@ -7,7 +7,7 @@ use clap::builder::NonEmptyStringValueParser;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
-use crate::scenario::{AuthMode, Dataset, Fault, Scenario};
+use crate::scenario::Scenario;
 
 const AFTER_HELP: &str = "\
 Every option also accepts --name=value. The scenario options can be changed at run
@@ -29,109 +29,47 @@ read again when it changes; a malformed file stops the server), and FILE.br or
 FILE.gz instead of FILE when the browser accepts it.";
 
 /// demo-api: demo MCP connections API and static host for MCP Console
-#[derive(Debug, Parser)]
+#[derive(Debug, PartialEq, Eq, Parser)]
 // A repeated option takes its last value: `scripts/start` and the end-to-end
 // harness give `--port`, `--dist`… before the caller's own arguments.
 #[command(name = "demo-api", after_help = AFTER_HELP, args_override_self = true)]
-struct Flags {
+pub struct Config {
     /// Address to bind
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1",
           value_parser = NonEmptyStringValueParser::new())]
-    host: String,
+    pub host: String,
     /// Port to bind; 0 picks a free one
     #[arg(long, value_name = "N", default_value_t = 8080)]
-    port: u16,
+    pub port: u16,
     /// Built web app to serve, with SPA fallback
     #[arg(long, value_name = "DIR", default_value = "dist")]
-    dist: PathBuf,
-    /// Data set of the API
-    #[arg(long, value_enum, value_name = "NAME", default_value_t = Dataset::Demo)]
-    dataset: Dataset,
-    /// Records in the generated data set
-    #[arg(long, value_name = "N", default_value_t = 1000)]
-    count: usize,
-    /// Wait this long before every /api answer
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    delay_ms: u64,
-    /// What goes wrong with every /api answer
-    #[arg(long, value_enum, value_name = "KIND", default_value_t = Fault::None)]
-    fault: Fault,
-    /// HTTP status for the status and html faults
-    #[arg(long, value_name = "N", default_value_t = 500)]
-    fault_status: u16,
-    /// Error message for the status fault [default: one per status]
-    #[arg(long, value_name = "TEXT")]
-    fault_message: Option<String>,
-    /// Retry-After of a 429 or 503 status fault
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    retry_after_seconds: u64,
-    /// Time a POST /api/mcp-connections/ID/test takes
-    #[arg(long, value_name = "N", default_value_t = 600)]
-    test_delay_ms: u64,
-    /// What /api requires
-    #[arg(long, value_enum, value_name = "MODE", default_value_t = AuthMode::ApiKey)]
-    auth: AuthMode,
-    /// Let pages of ORIGIN (http://localhost:3000) call /api, with credentials;
-    /// repeat for more [default: same origin only]
-    #[arg(long = "cors-origin", value_name = "ORIGIN")]
-    cors_origins: Vec<String>,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct Config {
-    pub host: String,
-    pub port: u16,
     pub dist: PathBuf,
+    #[command(flatten)]
     pub scenario: Scenario,
 }
 
 /// The flags of this run. Prints the help, or what is wrong, and exits when that is
-/// what they ask for.
+/// what they ask for. The scenario's own limits (as through `/_demo/scenario`) apply.
 pub fn config() -> Config {
-    match Flags::parse().into_config() {
-        Ok(config) => config,
-        Err(message) => Flags::command()
+    let config = Config::parse();
+    match config.scenario.validate() {
+        Ok(()) => config,
+        Err(message) => Config::command()
             .error(ErrorKind::ValueValidation, message)
             .exit(),
-    }
-}
-
-impl Flags {
-    /// The scenario's own limits (the same as through `/_demo/scenario`) apply.
-    fn into_config(self) -> Result<Config, String> {
-        let scenario = Scenario {
-            dataset: self.dataset,
-            count: self.count,
-            delay_ms: self.delay_ms,
-            fault: self.fault,
-            fault_status: self.fault_status,
-            fault_message: self.fault_message,
-            retry_after_seconds: self.retry_after_seconds,
-            test_delay_ms: self.test_delay_ms,
-            auth: self.auth,
-            cors_origins: self.cors_origins,
-            console_config: None,
-            console_config_raw: None,
-        };
-        scenario.validate()?;
-        Ok(Config {
-            host: self.host,
-            port: self.port,
-            dist: self.dist,
-            scenario,
-        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::{AuthMode, Dataset, Fault};
 
     fn run(args: &[&str]) -> Result<Config, String> {
         let all = std::iter::once("demo-api").chain(args.iter().copied());
-        Flags::try_parse_from(all)
-            .map_err(|error| error.to_string())?
-            .into_config()
+        let config = Config::try_parse_from(all).map_err(|error| error.to_string())?;
+        config.scenario.validate()?;
+        Ok(config)
     }
 
     #[test]
@@ -146,34 +84,11 @@ mod tests {
 
     #[test]
     fn every_flag_is_read() -> Result<(), String> {
-        let config = run(&[
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--dist",
-            "/tmp/app",
-            "--dataset",
-            "generated",
-            "--count",
-            "50000",
-            "--delay-ms",
-            "250",
-            "--fault",
-            "status",
-            "--fault-status",
-            "429",
-            "--fault-message",
-            "slow down",
-            "--retry-after-seconds",
-            "30",
-            "--test-delay-ms",
-            "0",
-            "--auth",
-            "cookie",
-            "--cors-origin",
-            "http://localhost:3000",
-        ])?;
+        let line = "--host 0.0.0.0 --port 0 --dist /tmp/app --dataset generated --count 50000 \
+            --delay-ms 250 --fault status --fault-status 429 --fault-message slow-down \
+            --retry-after-seconds 30 --test-delay-ms 0 --auth cookie \
+            --cors-origin http://localhost:3000";
+        let config = run(&line.split_whitespace().collect::<Vec<_>>())?;
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.port, 0);
         assert_eq!(config.dist, PathBuf::from("/tmp/app"));
@@ -183,7 +98,7 @@ mod tests {
             delay_ms: 250,
             fault: Fault::Status,
             fault_status: 429,
-            fault_message: Some("slow down".to_owned()),
+            fault_message: Some("slow-down".to_owned()),
             retry_after_seconds: 30,
             test_delay_ms: 0,
             auth: AuthMode::Cookie,
@@ -234,8 +149,8 @@ mod tests {
 
     #[test]
     fn help_names_every_option_its_values_and_the_demo_keys() {
-        let help = Flags::command().render_long_help().to_string();
-        for argument in Flags::command().get_arguments() {
+        let help = Config::command().render_long_help().to_string();
+        for argument in Config::command().get_arguments() {
             let option = format!("--{}", argument.get_long().unwrap_or_default());
             assert!(help.contains(&option), "{option}");
         }
@@ -257,7 +172,7 @@ mod tests {
     fn help_wins() {
         for args in [&["--port", "1", "--help"][..], &["-h"]] {
             let all = std::iter::once("demo-api").chain(args.iter().copied());
-            let kind = Flags::try_parse_from(all).map_err(|error| error.kind());
+            let kind = Config::try_parse_from(all).map_err(|error| error.kind());
             assert_eq!(kind.err(), Some(ErrorKind::DisplayHelp), "{args:?}");
         }
     }

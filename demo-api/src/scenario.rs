@@ -3,7 +3,7 @@
 //! The same shape is given on the command line and through `/_demo/scenario`, so
 //! the enums' names are the same in both (kebab-case).
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -65,27 +65,50 @@ impl AuthMode {
 }
 
 /// Every field is optional on input; unknown fields are refused so that a typo in a
-/// test's scenario fails loudly instead of silently testing the default.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// test's scenario fails loudly instead of silently testing the default. Each field
+/// but the console's config is also a command-line option, with its doc comment for
+/// help and the default of `Default` (as a test checks).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Args)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
+    /// Data set of the API
+    #[arg(long, value_enum, value_name = "NAME", default_value_t)]
     pub dataset: Dataset,
+    /// Records in the generated data set
+    #[arg(long, value_name = "N", default_value_t = 1000)]
     pub count: usize,
+    /// Wait this long before every /api answer
+    #[arg(long, value_name = "N", default_value_t)]
     pub delay_ms: u64,
+    /// What goes wrong with every /api answer
+    #[arg(long, value_enum, value_name = "KIND", default_value_t)]
     pub fault: Fault,
+    /// HTTP status for the status and html faults
+    #[arg(long, value_name = "N", default_value_t = 500)]
     pub fault_status: u16,
+    /// Error message for the status fault [default: one per status]
+    #[arg(long, value_name = "TEXT")]
     pub fault_message: Option<String>,
-    /// `Retry-After` of a 429 or 503 status fault.
+    /// Retry-After of a 429 or 503 status fault
+    #[arg(long, value_name = "N", default_value_t = 5)]
     pub retry_after_seconds: u64,
-    /// How long `POST …/test` takes, so the UI shows its "testing" state.
+    /// Time a POST /api/mcp-connections/ID/test takes, so the UI shows its
+    /// "testing" state
+    #[arg(long, value_name = "N", default_value_t = 600)]
     pub test_delay_ms: u64,
+    /// What /api requires
+    #[arg(long, value_enum, value_name = "MODE", default_value_t)]
     pub auth: AuthMode,
-    /// Origins (`http://localhost:3000`) whose pages may call `/api` (CORS).
+    /// Let pages of ORIGIN (http://localhost:3000) call /api, with credentials
+    /// (CORS); repeat for more [default: same origin only]
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
     /// Served as `/config.json` instead of `DIST/config.json`; null = the file.
+    #[arg(skip)]
     pub console_config: Option<Value>,
     /// Served verbatim as `/config.json` (to test a broken file); wins over
     /// `console_config`.
+    #[arg(skip)]
     pub console_config_raw: Option<String>,
 }
 
