@@ -7,7 +7,6 @@ mod api;
 mod auth;
 mod cli;
 mod console_config;
-mod content_coding;
 mod control;
 mod cors;
 mod data;
