@@ -187,7 +187,7 @@ async fn with_header_rules(
     let from_file = if response.extensions().get::<SpaFallback>().is_some() {
         rules.headers_for_fallback(&path, INDEX_PATH)
     } else {
-        rules.headers_for(&[path.as_str()])
+        rules.headers_for(&path)
     };
     let headers = response.headers_mut();
     for (name, value) in from_file {
