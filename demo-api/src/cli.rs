@@ -65,8 +65,9 @@ mod tests {
     use super::*;
     use crate::scenario::{AuthMode, Dataset, Fault};
 
-    fn run(args: &[&str]) -> Result<Config, String> {
-        let all = std::iter::once("demo-api").chain(args.iter().copied());
+    /// The flags of a command line (no quoting: words are split at whitespace).
+    fn run(line: &str) -> Result<Config, String> {
+        let all = std::iter::once("demo-api").chain(line.split_whitespace());
         let config = Config::try_parse_from(all).map_err(|error| error.to_string())?;
         config.scenario.validate()?;
         Ok(config)
@@ -74,7 +75,7 @@ mod tests {
 
     #[test]
     fn no_flags_gives_the_defaults() -> Result<(), String> {
-        let config = run(&[])?;
+        let config = run("")?;
         assert_eq!(config.host, "127.0.0.1");
         assert_eq!(config.port, 8080);
         assert_eq!(config.dist, PathBuf::from("dist"));
@@ -88,7 +89,7 @@ mod tests {
             --delay-ms 250 --fault status --fault-status 429 --fault-message slow-down \
             --retry-after-seconds 30 --test-delay-ms 0 --auth cookie \
             --cors-origin http://localhost:3000";
-        let config = run(&line.split_whitespace().collect::<Vec<_>>())?;
+        let config = run(line)?;
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.port, 0);
         assert_eq!(config.dist, PathBuf::from("/tmp/app"));
@@ -112,7 +113,7 @@ mod tests {
 
     #[test]
     fn accepts_name_equals_value() -> Result<(), String> {
-        let config = run(&["--port=9000", "--fault=wrong-shape", "--fault-message=a=b"])?;
+        let config = run("--port=9000 --fault=wrong-shape --fault-message=a=b")?;
         assert_eq!(config.port, 9000);
         assert_eq!(config.scenario.fault, Fault::WrongShape);
         assert_eq!(config.scenario.fault_message.as_deref(), Some("a=b"));
@@ -121,24 +122,17 @@ mod tests {
 
     #[test]
     fn auth_modes_and_repeated_cors_origins() -> Result<(), String> {
-        assert_eq!(run(&[])?.scenario.auth, AuthMode::ApiKey);
-        assert!(run(&[])?.scenario.cors_origins.is_empty());
+        assert_eq!(run("")?.scenario.auth, AuthMode::ApiKey);
+        assert!(run("")?.scenario.cors_origins.is_empty());
         for (flag, mode) in [
             ("--auth=api-key", AuthMode::ApiKey),
             ("--auth=cookie", AuthMode::Cookie),
             ("--auth=none", AuthMode::None),
         ] {
-            assert_eq!(run(&[flag])?.scenario.auth, mode, "{flag}");
+            assert_eq!(run(flag)?.scenario.auth, mode, "{flag}");
         }
-        let config = run(&[
-            "--cors-origin",
-            "http://localhost:3000",
-            "--cors-origin=https://console.example.com",
-            "--auth",
-            "none",
-            "--auth",
-            "cookie",
-        ])?;
+        let config = run("--cors-origin http://localhost:3000 \
+            --cors-origin=https://console.example.com --auth none --auth cookie")?;
         assert_eq!(
             config.scenario.cors_origins,
             ["http://localhost:3000", "https://console.example.com"]
@@ -170,40 +164,40 @@ mod tests {
 
     #[test]
     fn help_wins() {
-        for args in [&["--port", "1", "--help"][..], &["-h"]] {
-            let all = std::iter::once("demo-api").chain(args.iter().copied());
+        for line in ["--port 1 --help", "-h"] {
+            let all = std::iter::once("demo-api").chain(line.split_whitespace());
             let kind = Config::try_parse_from(all).map_err(|error| error.kind());
-            assert_eq!(kind.err(), Some(ErrorKind::DisplayHelp), "{args:?}");
+            assert_eq!(kind.err(), Some(ErrorKind::DisplayHelp), "{line}");
         }
     }
 
     #[test]
     fn bad_flags_are_errors() {
-        for args in [
-            &["--port"][..],
-            &["--port", "70000"],
-            &["--port", "-1"],
-            &["--count", "many"],
-            &["--dataset", "huge"],
-            &["--fault", "explode"],
-            &["--fault-status", "99"],
-            &["--verbose", "1"],
-            &["--verbose"],
-            &["stray"],
-            &["--host="],
-            &["--auth"],
-            &["--auth", "bearer"],
-            &["--auth", "API-KEY"],
-            &["--cors-origin"],
-            &["--cors-origin", "localhost:3000"],
-            &["--cors-origin", "http://localhost:3000/"],
-            &["--cors-origin", "*"],
-            &["--test-delay-ms", "-5"],
-            &["--test-delay-ms", "3600001"],
-            &["--retry-after-seconds", "1.5"],
-            &["--retry-after-seconds", "86401"],
+        for line in [
+            "--port",
+            "--port 70000",
+            "--port -1",
+            "--count many",
+            "--dataset huge",
+            "--fault explode",
+            "--fault-status 99",
+            "--verbose 1",
+            "--verbose",
+            "stray",
+            "--host=",
+            "--auth",
+            "--auth bearer",
+            "--auth API-KEY",
+            "--cors-origin",
+            "--cors-origin localhost:3000",
+            "--cors-origin http://localhost:3000/",
+            "--cors-origin *",
+            "--test-delay-ms -5",
+            "--test-delay-ms 3600001",
+            "--retry-after-seconds 1.5",
+            "--retry-after-seconds 86401",
         ] {
-            assert!(run(args).is_err(), "{args:?}");
+            assert!(run(line).is_err(), "{line}");
         }
     }
 }

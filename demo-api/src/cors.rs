@@ -69,11 +69,8 @@ mod tests {
         };
         let state = Arc::new(AppState::new(scenario, 0));
         let answer = || async { ([(header::VARY, "Accept-Encoding")], "api") };
-        wrap(
-            Router::new().route("/", get(answer).post(answer)),
-            Arc::clone(&state),
-        )
-        .with_state(state)
+        let api = Router::new().route("/", get(answer).post(answer));
+        wrap(api, Arc::clone(&state)).with_state(state)
     }
 
     #[tokio::test]

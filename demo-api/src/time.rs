@@ -27,24 +27,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_the_epoch() {
-        assert_eq!(format_iso(0), "1970-01-01T00:00:00.000Z");
-    }
-
-    #[test]
-    fn formats_the_contract_example() {
-        assert_eq!(format_iso(1_774_440_000_000), "2026-03-25T12:00:00.000Z");
-    }
-
-    #[test]
-    fn formats_a_leap_day_and_millis() {
-        assert_eq!(format_iso(1_709_251_199_999), "2024-02-29T23:59:59.999Z");
-        assert_eq!(format_iso(951_868_800_001), "2000-03-01T00:00:00.001Z");
-    }
-
-    #[test]
-    fn formats_before_the_epoch() {
-        assert_eq!(format_iso(-1), "1969-12-31T23:59:59.999Z");
+    fn formats_as_the_contract_does() {
+        for (unix_ms, expected) in [
+            (0, "1970-01-01T00:00:00.000Z"),
+            // The contract's example.
+            (1_774_440_000_000, "2026-03-25T12:00:00.000Z"),
+            // A leap day, and milliseconds.
+            (1_709_251_199_999, "2024-02-29T23:59:59.999Z"),
+            (951_868_800_001, "2000-03-01T00:00:00.001Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+        ] {
+            assert_eq!(format_iso(unix_ms), expected, "{unix_ms}");
+        }
     }
 
     #[test]
