@@ -18,15 +18,15 @@ use crate::{auth, cors, faults};
 /// The routes below `/api`. Outermost first: CORS (preflights end there), the
 /// scenario's delay and fault, then the auth check, for every path below `/api`.
 pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
-    Router::new()
+    let api = Router::new()
         .route("/mcp-connections", get(list))
         .route("/mcp-connections/{id}", get(detail))
         .route("/mcp-connections/{id}/test", post(test))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), auth::require))
-        .layer(middleware::from_fn_with_state(state.clone(), faults::apply))
-        .layer(middleware::from_fn_with_state(state, cors::apply))
+        .layer(middleware::from_fn_with_state(state.clone(), faults::apply));
+    cors::wrap(api, state)
 }
 
 /// The contract's error shape: `{"error": "…"}`.

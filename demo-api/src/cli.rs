@@ -1,32 +1,15 @@
-//! Command-line flags, parsed by hand to keep the build small.
+//! Command-line flags: where to listen, what to serve, and the scenario the server
+//! starts with (and goes back to on `POST /_demo/reset`).
 
 use std::path::PathBuf;
 
-use crate::scenario::{AuthMode, Dataset, Fault, Scenario};
+use clap::builder::NonEmptyStringValueParser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
-pub const USAGE: &str = "\
-demo-api: demo MCP connections API and static host for MCP Console
+use crate::scenario::Scenario;
 
-Usage: demo-api [OPTIONS]
-
-Options:
-  --host ADDR            address to bind (default 127.0.0.1)
-  --port N               port to bind; 0 picks a free one (default 8080)
-  --dist DIR             built web app to serve, with SPA fallback (default dist)
-  --dataset NAME         demo | empty | hostile | generated (default demo)
-  --count N              records in the generated data set (default 1000)
-  --delay-ms N           wait this long before every /api answer (default 0)
-  --fault KIND           none | status | html | malformed | wrong-shape | hang | redirect (default none)
-  --fault-status N       HTTP status for the status and html faults (default 500)
-  --fault-message TEXT   error message for the status fault (default: one per status)
-  --retry-after-seconds N
-                         Retry-After of a 429 or 503 status fault (default 5)
-  --test-delay-ms N      time a POST /api/mcp-connections/ID/test takes (default 600)
-  --auth MODE            api-key | cookie | none: what /api requires (default api-key)
-  --cors-origin ORIGIN   let pages of ORIGIN (http://localhost:3000) call /api, with
-                         credentials; repeat for more (default: same origin only)
-  -h, --help             show this help
-
+const AFTER_HELP: &str = "\
 Every option also accepts --name=value. The scenario options can be changed at run
 time through /_demo/scenario; POST /_demo/reset goes back to the ones given here.
 Only there: consoleConfig (any JSON, served as /config.json instead of
@@ -41,133 +24,58 @@ Authentication of /api:
   cookie   the session cookie that GET /_demo/login sets (GET /_demo/logout clears it)
   none     no check
 
-The web app gets the headers of DIR/_headers (Netlify / Cloudflare Pages format,
+The web app gets the headers of DIST/_headers (Netlify / Cloudflare Pages format,
 read again when it changes; a malformed file stops the server), and FILE.br or
-FILE.gz instead of FILE when the browser accepts it.
-";
+FILE.gz instead of FILE when the browser accepts it.";
 
-const OPTIONS: &[&str] = &[
-    "--host",
-    "--port",
-    "--dist",
-    "--dataset",
-    "--count",
-    "--delay-ms",
-    "--fault",
-    "--fault-status",
-    "--fault-message",
-    "--retry-after-seconds",
-    "--test-delay-ms",
-    "--auth",
-    "--cors-origin",
-];
-
-#[derive(Debug, PartialEq, Eq)]
+/// demo-api: demo MCP connections API and static host for MCP Console
+#[derive(Debug, PartialEq, Eq, Parser)]
+// A repeated option takes its last value: `scripts/start` and the end-to-end
+// harness give `--port`, `--dist`… before the caller's own arguments.
+#[command(name = "demo-api", after_help = AFTER_HELP, args_override_self = true)]
 pub struct Config {
+    /// Address to bind
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1",
+          value_parser = NonEmptyStringValueParser::new())]
     pub host: String,
+    /// Port to bind; 0 picks a free one
+    #[arg(long, value_name = "N", default_value_t = 8080)]
     pub port: u16,
+    /// Built web app to serve, with SPA fallback
+    #[arg(long, value_name = "DIR", default_value = "dist")]
     pub dist: PathBuf,
+    #[command(flatten)]
     pub scenario: Scenario,
 }
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    Run(Config),
-    Help,
-}
-
-/// Parses the arguments after the program name.
-pub fn parse<I, S>(args: I) -> Result<Command, String>
-where
-    I: IntoIterator<Item = S>,
-    S: Into<String>,
-{
-    let mut config = Config {
-        host: "127.0.0.1".to_owned(),
-        port: 8080,
-        dist: PathBuf::from("dist"),
-        scenario: Scenario::default(),
-    };
-    let mut args = args.into_iter().map(Into::into);
-    while let Some(arg) = args.next() {
-        if arg == "-h" || arg == "--help" {
-            return Ok(Command::Help);
-        }
-        let (name, inline_value) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => {
-                (name.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        if !name.starts_with("--") {
-            return Err(format!("unexpected argument '{arg}'"));
-        }
-        if !OPTIONS.contains(&name.as_str()) {
-            return Err(format!("unknown option '{name}'"));
-        }
-        let value = match inline_value.or_else(|| args.next()) {
-            Some(value) => value,
-            None => return Err(format!("{name} needs a value")),
-        };
-        let scenario = &mut config.scenario;
-        match name.as_str() {
-            "--host" if value.is_empty() => return Err("--host must not be empty".to_owned()),
-            "--host" => config.host = value,
-            "--port" => config.port = number(&name, &value)?,
-            "--dist" => config.dist = PathBuf::from(value),
-            "--dataset" => {
-                scenario.dataset =
-                    Dataset::parse(&value).ok_or_else(|| one_of(&name, &value, Dataset::NAMES))?;
-            }
-            "--count" => scenario.count = number(&name, &value)?,
-            "--delay-ms" => scenario.delay_ms = number(&name, &value)?,
-            "--fault" => {
-                scenario.fault =
-                    Fault::parse(&value).ok_or_else(|| one_of(&name, &value, Fault::NAMES))?;
-            }
-            "--fault-status" => scenario.fault_status = number(&name, &value)?,
-            "--fault-message" => scenario.fault_message = Some(value),
-            "--retry-after-seconds" => scenario.retry_after_seconds = number(&name, &value)?,
-            "--test-delay-ms" => scenario.test_delay_ms = number(&name, &value)?,
-            "--auth" => {
-                scenario.auth = AuthMode::parse(&value)
-                    .ok_or_else(|| one_of(&name, &value, AuthMode::NAMES))?;
-            }
-            "--cors-origin" => scenario.cors_origins.push(value),
-            _ => return Err(format!("unknown option '{name}'")),
-        }
+/// The flags of this run. Prints the help, or what is wrong, and exits when that is
+/// what they ask for. The scenario's own limits (as through `/_demo/scenario`) apply.
+pub fn config() -> Config {
+    let config = Config::parse();
+    match config.scenario.validate() {
+        Ok(()) => config,
+        Err(message) => Config::command()
+            .error(ErrorKind::ValueValidation, message)
+            .exit(),
     }
-    config.scenario.validate()?;
-    Ok(Command::Run(config))
-}
-
-fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{name} expects a non-negative whole number, got '{value}'"))
-}
-
-fn one_of(name: &str, value: &str, allowed: &[&str]) -> String {
-    format!(
-        "{name} expects one of {}, got '{value}'",
-        allowed.join(", ")
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::{AuthMode, Dataset, Fault};
 
-    fn run(args: &[&str]) -> Result<Config, String> {
-        match parse(args.iter().copied())? {
-            Command::Run(config) => Ok(config),
-            Command::Help => Err("unexpected help".to_owned()),
-        }
+    /// The flags of a command line (no quoting: words are split at whitespace).
+    fn run(line: &str) -> Result<Config, String> {
+        let all = std::iter::once("demo-api").chain(line.split_whitespace());
+        let config = Config::try_parse_from(all).map_err(|error| error.to_string())?;
+        config.scenario.validate()?;
+        Ok(config)
     }
 
     #[test]
     fn no_flags_gives_the_defaults() -> Result<(), String> {
-        let config = run(&[])?;
+        let config = run("")?;
         assert_eq!(config.host, "127.0.0.1");
         assert_eq!(config.port, 8080);
         assert_eq!(config.dist, PathBuf::from("dist"));
@@ -177,34 +85,11 @@ mod tests {
 
     #[test]
     fn every_flag_is_read() -> Result<(), String> {
-        let config = run(&[
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--dist",
-            "/tmp/app",
-            "--dataset",
-            "generated",
-            "--count",
-            "50000",
-            "--delay-ms",
-            "250",
-            "--fault",
-            "status",
-            "--fault-status",
-            "429",
-            "--fault-message",
-            "slow down",
-            "--retry-after-seconds",
-            "30",
-            "--test-delay-ms",
-            "0",
-            "--auth",
-            "cookie",
-            "--cors-origin",
-            "http://localhost:3000",
-        ])?;
+        let line = "--host 0.0.0.0 --port 0 --dist /tmp/app --dataset generated --count 50000 \
+            --delay-ms 250 --fault status --fault-status 429 --fault-message slow-down \
+            --retry-after-seconds 30 --test-delay-ms 0 --auth cookie \
+            --cors-origin http://localhost:3000";
+        let config = run(line)?;
         assert_eq!(config.host, "0.0.0.0");
         assert_eq!(config.port, 0);
         assert_eq!(config.dist, PathBuf::from("/tmp/app"));
@@ -214,7 +99,7 @@ mod tests {
             delay_ms: 250,
             fault: Fault::Status,
             fault_status: 429,
-            fault_message: Some("slow down".to_owned()),
+            fault_message: Some("slow-down".to_owned()),
             retry_after_seconds: 30,
             test_delay_ms: 0,
             auth: AuthMode::Cookie,
@@ -228,7 +113,7 @@ mod tests {
 
     #[test]
     fn accepts_name_equals_value() -> Result<(), String> {
-        let config = run(&["--port=9000", "--fault=wrong-shape", "--fault-message=a=b"])?;
+        let config = run("--port=9000 --fault=wrong-shape --fault-message=a=b")?;
         assert_eq!(config.port, 9000);
         assert_eq!(config.scenario.fault, Fault::WrongShape);
         assert_eq!(config.scenario.fault_message.as_deref(), Some("a=b"));
@@ -237,24 +122,17 @@ mod tests {
 
     #[test]
     fn auth_modes_and_repeated_cors_origins() -> Result<(), String> {
-        assert_eq!(run(&[])?.scenario.auth, AuthMode::ApiKey);
-        assert!(run(&[])?.scenario.cors_origins.is_empty());
+        assert_eq!(run("")?.scenario.auth, AuthMode::ApiKey);
+        assert!(run("")?.scenario.cors_origins.is_empty());
         for (flag, mode) in [
             ("--auth=api-key", AuthMode::ApiKey),
             ("--auth=cookie", AuthMode::Cookie),
             ("--auth=none", AuthMode::None),
         ] {
-            assert_eq!(run(&[flag])?.scenario.auth, mode, "{flag}");
+            assert_eq!(run(flag)?.scenario.auth, mode, "{flag}");
         }
-        let config = run(&[
-            "--cors-origin",
-            "http://localhost:3000",
-            "--cors-origin=https://console.example.com",
-            "--auth",
-            "none",
-            "--auth",
-            "cookie",
-        ])?;
+        let config = run("--cors-origin http://localhost:3000 \
+            --cors-origin=https://console.example.com --auth none --auth cookie")?;
         assert_eq!(
             config.scenario.cors_origins,
             ["http://localhost:3000", "https://console.example.com"]
@@ -264,52 +142,62 @@ mod tests {
     }
 
     #[test]
-    fn help_names_every_option_and_the_demo_keys() {
-        for option in OPTIONS {
-            assert!(USAGE.contains(&format!("\n  {option} ")), "{option}");
+    fn help_names_every_option_its_values_and_the_demo_keys() {
+        let help = Config::command().render_long_help().to_string();
+        for argument in Config::command().get_arguments() {
+            let option = format!("--{}", argument.get_long().unwrap_or_default());
+            assert!(help.contains(&option), "{option}");
         }
-        for key in [
+        for value in [
+            "[default: 8080]",
+            "[default: api-key]",
+            "wrong-shape",
+            "generated",
+            "[default: one per status]",
             crate::auth::DEMO_SANDBOX_KEY,
             crate::auth::DEMO_PRODUCTION_KEY,
             crate::auth::NO_SCOPE_KEY,
         ] {
-            assert!(USAGE.contains(key), "{key}");
+            assert!(help.contains(value), "{value}\n{help}");
         }
     }
 
     #[test]
     fn help_wins() {
-        assert_eq!(parse(["--port", "1", "--help"]), Ok(Command::Help));
-        assert_eq!(parse(["-h"]), Ok(Command::Help));
+        for line in ["--port 1 --help", "-h"] {
+            let all = std::iter::once("demo-api").chain(line.split_whitespace());
+            let kind = Config::try_parse_from(all).map_err(|error| error.kind());
+            assert_eq!(kind.err(), Some(ErrorKind::DisplayHelp), "{line}");
+        }
     }
 
     #[test]
     fn bad_flags_are_errors() {
-        for args in [
-            &["--port"][..],
-            &["--port", "70000"],
-            &["--port", "-1"],
-            &["--count", "many"],
-            &["--dataset", "huge"],
-            &["--fault", "explode"],
-            &["--fault-status", "99"],
-            &["--verbose", "1"],
-            &["--verbose"],
-            &["stray"],
-            &["--host="],
-            &["--auth"],
-            &["--auth", "bearer"],
-            &["--auth", "API-KEY"],
-            &["--cors-origin"],
-            &["--cors-origin", "localhost:3000"],
-            &["--cors-origin", "http://localhost:3000/"],
-            &["--cors-origin", "*"],
-            &["--test-delay-ms", "-5"],
-            &["--test-delay-ms", "3600001"],
-            &["--retry-after-seconds", "1.5"],
-            &["--retry-after-seconds", "86401"],
+        for line in [
+            "--port",
+            "--port 70000",
+            "--port -1",
+            "--count many",
+            "--dataset huge",
+            "--fault explode",
+            "--fault-status 99",
+            "--verbose 1",
+            "--verbose",
+            "stray",
+            "--host=",
+            "--auth",
+            "--auth bearer",
+            "--auth API-KEY",
+            "--cors-origin",
+            "--cors-origin localhost:3000",
+            "--cors-origin http://localhost:3000/",
+            "--cors-origin *",
+            "--test-delay-ms -5",
+            "--test-delay-ms 3600001",
+            "--retry-after-seconds 1.5",
+            "--retry-after-seconds 86401",
         ] {
-            assert!(parse(args.iter().copied()).is_err(), "{args:?}");
+            assert!(run(line).is_err(), "{line}");
         }
     }
 }

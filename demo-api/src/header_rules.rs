@@ -118,16 +118,12 @@ impl HeaderRules {
         self.rules.len()
     }
 
-    /// The headers of every rule that matches at least one of `paths`, each rule
-    /// once and in file order; values of a repeated name joined with ", ".
-    pub fn headers_for(&self, paths: &[&str]) -> Vec<(HeaderName, HeaderValue)> {
+    /// The headers of every rule that matches `path`, in file order; values of a
+    /// repeated name joined with ", ".
+    pub fn headers_for(&self, path: &str) -> Vec<(HeaderName, HeaderValue)> {
         let mut out: Vec<(HeaderName, HeaderValue)> = Vec::new();
-        let matching = self.rules.iter().filter(|rule| {
-            paths
-                .iter()
-                .any(|path| pattern_matches(&rule.pattern, path))
-        });
-        for rule in matching {
+        let matches = |rule: &&Rule| pattern_matches(&rule.pattern, path);
+        for rule in self.rules.iter().filter(matches) {
             for (name, value) in &rule.headers {
                 match out.iter_mut().find(|(existing, _)| existing == name) {
                     Some((_, existing)) => *existing = join(existing, value),
@@ -144,8 +140,8 @@ impl HeaderRules {
     /// never cached as if it were an asset. A name set for both gets `path`'s value
     /// alone: `no-cache` from `/connections/*` and from `/index.html` is sent once.
     pub fn headers_for_fallback(&self, path: &str, page: &str) -> Vec<(HeaderName, HeaderValue)> {
-        let mut out = self.headers_for(&[path]);
-        for (name, value) in self.headers_for(&[page]) {
+        let mut out = self.headers_for(path);
+        for (name, value) in self.headers_for(page) {
             if !out.iter().any(|(existing, _)| *existing == name) {
                 out.push((name, value));
             }
@@ -331,7 +327,7 @@ mod tests {
             ])
         );
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/assets/app-1234.js"])),
+            names_and_values(&rules.headers_for("/assets/app-1234.js")),
             pairs(&[
                 (
                     "content-security-policy",
@@ -342,8 +338,8 @@ mod tests {
             ])
         );
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/"])),
-            names_and_values(&rules.headers_for(&["/index.html"])),
+            names_and_values(&rules.headers_for("/")),
+            names_and_values(&rules.headers_for("/index.html")),
         );
         Ok(())
     }
@@ -362,7 +358,7 @@ mod tests {
     fn crlf_values_and_colons_in_values() -> Result<(), ParseError> {
         let rules = HeaderRules::parse("/*\r\n  Link: <https://example.com/a>; rel=preload\r\n")?;
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/x"])),
+            names_and_values(&rules.headers_for("/x")),
             pairs(&[("link", "<https://example.com/a>; rel=preload")])
         );
         Ok(())
@@ -374,28 +370,16 @@ mod tests {
             "/*\n  X-A: one\n  X-B: b\n/a/*\n  x-a: two\n/a/b\n  X-A: three\n  X-A: four\n",
         )?;
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/a/b"])),
+            names_and_values(&rules.headers_for("/a/b")),
             pairs(&[("x-a", "one, two, three, four"), ("x-b", "b")])
         );
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/a/c"])),
+            names_and_values(&rules.headers_for("/a/c")),
             pairs(&[("x-a", "one, two"), ("x-b", "b")])
         );
         assert_eq!(
-            names_and_values(&rules.headers_for(&["/c"])),
+            names_and_values(&rules.headers_for("/c")),
             pairs(&[("x-a", "one"), ("x-b", "b")])
-        );
-        Ok(())
-    }
-
-    #[test]
-    fn a_rule_matching_several_paths_applies_once() -> Result<(), ParseError> {
-        let rules = HeaderRules::parse(
-            "/*\n  X-A: all\n/index.html\n  Cache-Control: no-cache\n/connections/*\n  X-C: c\n",
-        )?;
-        assert_eq!(
-            names_and_values(&rules.headers_for(&["/connections/abc", "/index.html"])),
-            pairs(&[("x-a", "all"), ("cache-control", "no-cache"), ("x-c", "c")])
         );
         Ok(())
     }
@@ -501,7 +485,7 @@ mod tests {
         let rules = HeaderRules::parse(&std::fs::read_to_string(path)?)?;
         let cache = |path: &str| {
             rules
-                .headers_for(&[path])
+                .headers_for(path)
                 .into_iter()
                 .find(|(name, _)| name == "cache-control")
                 .map(|(_, value)| String::from_utf8_lossy(value.as_bytes()).into_owned())
@@ -521,12 +505,12 @@ mod tests {
         );
         // A connection's page (index.html by the SPA fallback): what a static host
         // sends for the path, which is what the page itself gets, once each.
-        let page = rules.headers_for(&["/index.html"]);
+        let page = rules.headers_for("/index.html");
         let deep = rules.headers_for_fallback("/connections/3f6c1a2e", "/index.html");
         assert_eq!(names_and_values(&deep), names_and_values(&page));
         assert_eq!(
             names_and_values(&deep),
-            names_and_values(&rules.headers_for(&["/connections/3f6c1a2e"]))
+            names_and_values(&rules.headers_for("/connections/3f6c1a2e"))
         );
         for name in [
             "content-security-policy",

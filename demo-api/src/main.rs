@@ -7,7 +7,6 @@ mod api;
 mod auth;
 mod cli;
 mod console_config;
-mod content_coding;
 mod control;
 mod cors;
 mod data;
@@ -24,23 +23,12 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use cli::{Command, Config};
+use cli::Config;
 use scenario::{AuthMode, Scenario};
 use state::AppState;
 
 fn main() -> ExitCode {
-    let config = match cli::parse(std::env::args().skip(1)) {
-        Ok(Command::Run(config)) => config,
-        Ok(Command::Help) => {
-            // Help goes to stdout and is not an error; a closed pipe is not worth a panic.
-            let _ = std::io::stdout().write_all(cli::USAGE.as_bytes());
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("demo-api: {message}\nTry 'demo-api --help'.");
-            return ExitCode::from(2);
-        }
-    };
+    let config = cli::config();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

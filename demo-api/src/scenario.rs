@@ -1,7 +1,9 @@
 //! What the demo API answers: which data set, how slowly, which fault, how callers
 //! authenticate, which other origins may call it, and the console's `config.json`.
-//! The same shape is given on the command line and through `/_demo/scenario`.
+//! The same shape is given on the command line and through `/_demo/scenario`, so
+//! the enums' names are the same in both (kebab-case).
 
+use clap::{Args, ValueEnum};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -12,7 +14,7 @@ pub const MAX_DELAY_MS: u64 = 3_600_000;
 /// One day: a longer `Retry-After` is surely a typo.
 pub const MAX_RETRY_AFTER_SECONDS: u64 = 86_400;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Dataset {
     #[default]
@@ -22,28 +24,14 @@ pub enum Dataset {
     Generated,
 }
 
-impl Dataset {
-    pub const NAMES: &[&str] = &["demo", "empty", "hostile", "generated"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "demo" => Some(Self::Demo),
-            "empty" => Some(Self::Empty),
-            "hostile" => Some(Self::Hostile),
-            "generated" => Some(Self::Generated),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fault {
     #[default]
     None,
-    /// `faultStatus` with a JSON `{"error": …}` body.
+    /// The fault status, with a JSON `{"error": …}` body.
     Status,
-    /// `faultStatus` with an HTML page, as a proxy or CDN would send.
+    /// The fault status, with an HTML page, as a proxy or CDN would send.
     Html,
     /// 200 with a truncated JSON array.
     Malformed,
@@ -56,33 +44,8 @@ pub enum Fault {
     Redirect,
 }
 
-impl Fault {
-    pub const NAMES: &[&str] = &[
-        "none",
-        "status",
-        "html",
-        "malformed",
-        "wrong-shape",
-        "hang",
-        "redirect",
-    ];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "none" => Some(Self::None),
-            "status" => Some(Self::Status),
-            "html" => Some(Self::Html),
-            "malformed" => Some(Self::Malformed),
-            "wrong-shape" => Some(Self::WrongShape),
-            "hang" => Some(Self::Hang),
-            "redirect" => Some(Self::Redirect),
-            _ => None,
-        }
-    }
-}
-
 /// How `/api` requests must prove who they are.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthMode {
     /// `Authorization: Bearer <key>`, as the hosted API wants it.
@@ -95,17 +58,6 @@ pub enum AuthMode {
 }
 
 impl AuthMode {
-    pub const NAMES: &[&str] = &["api-key", "cookie", "none"];
-
-    pub fn parse(name: &str) -> Option<Self> {
-        match name {
-            "api-key" => Some(Self::ApiKey),
-            "cookie" => Some(Self::Cookie),
-            "none" => Some(Self::None),
-            _ => None,
-        }
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Self::ApiKey => "api-key",
@@ -116,27 +68,50 @@ impl AuthMode {
 }
 
 /// Every field is optional on input; unknown fields are refused so that a typo in a
-/// test's scenario fails loudly instead of silently testing the default.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// test's scenario fails loudly instead of silently testing the default. Each field
+/// but the console's config is also a command-line option, with its doc comment for
+/// help and the default of `Default` (as a test checks).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Args)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
+    /// Data set of the API
+    #[arg(long, value_enum, value_name = "NAME", default_value_t)]
     pub dataset: Dataset,
+    /// Records in the generated data set
+    #[arg(long, value_name = "N", default_value_t = 1000)]
     pub count: usize,
+    /// Wait this long before every /api answer
+    #[arg(long, value_name = "N", default_value_t)]
     pub delay_ms: u64,
+    /// What goes wrong with every /api answer
+    #[arg(long, value_enum, value_name = "KIND", default_value_t)]
     pub fault: Fault,
+    /// HTTP status for the status and html faults
+    #[arg(long, value_name = "N", default_value_t = 500)]
     pub fault_status: u16,
+    /// Error message for the status fault [default: one per status]
+    #[arg(long, value_name = "TEXT")]
     pub fault_message: Option<String>,
-    /// `Retry-After` of a 429 or 503 status fault.
+    /// Retry-After of a 429 or 503 status fault
+    #[arg(long, value_name = "N", default_value_t = 5)]
     pub retry_after_seconds: u64,
-    /// How long `POST …/test` takes, so the UI shows its "testing" state.
+    /// Time a POST /api/mcp-connections/ID/test takes, so the UI shows its
+    /// "testing" state
+    #[arg(long, value_name = "N", default_value_t = 600)]
     pub test_delay_ms: u64,
+    /// What /api requires
+    #[arg(long, value_enum, value_name = "MODE", default_value_t)]
     pub auth: AuthMode,
-    /// Origins (`http://localhost:3000`) whose pages may call `/api` (CORS).
+    /// Let pages of ORIGIN (http://localhost:3000) call /api, with credentials
+    /// (CORS); repeat for more [default: same origin only]
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
     pub cors_origins: Vec<String>,
     /// Served as `/config.json` instead of `DIST/config.json`; null = the file.
+    #[arg(skip)]
     pub console_config: Option<Value>,
     /// Served verbatim as `/config.json` (to test a broken file); wins over
     /// `console_config`.
+    #[arg(skip)]
     pub console_config_raw: Option<String>,
 }
 
@@ -326,23 +301,23 @@ mod tests {
         Ok(())
     }
 
+    /// A value's name on the command line is its name in the JSON.
     #[test]
-    fn names_round_trip() {
-        for name in Dataset::NAMES {
-            assert!(Dataset::parse(name).is_some(), "{name}");
+    fn names_round_trip() -> Result<(), serde_json::Error> {
+        fn check<T: ValueEnum + Serialize>() -> Result<(), serde_json::Error> {
+            for value in T::value_variants() {
+                let name = value.to_possible_value().map(|v| v.get_name().to_owned());
+                assert_eq!(Some(serde_json::to_value(value)?), name.map(Value::from));
+            }
+            Ok(())
         }
-        for name in Fault::NAMES {
-            let fault = Fault::parse(name);
-            assert!(fault.is_some(), "{name}");
-            let json = serde_json::to_value(fault).ok();
-            assert_eq!(json, Some(serde_json::Value::from(*name)));
+        check::<Dataset>()?;
+        check::<Fault>()?;
+        check::<AuthMode>()?;
+        for mode in AuthMode::value_variants() {
+            assert_eq!(serde_json::to_value(mode)?, mode.name());
         }
-        for name in AuthMode::NAMES {
-            let mode = AuthMode::parse(name);
-            assert_eq!(mode.map(AuthMode::name), Some(*name));
-            let json = serde_json::to_value(mode).ok();
-            assert_eq!(json, Some(serde_json::Value::from(*name)));
-        }
+        Ok(())
     }
 
     #[test]
