@@ -197,8 +197,8 @@ fn api_base_url(raw: &str) -> Result<String, ConfigError> {
     if plain_http && !is_this_machine(authority) {
         return Err(bad(
             "apiBaseUrl",
-            "it uses plain http://, so the API key or session cookie would travel unencrypted: \
-             use https:// (http:// is only for localhost, 127.0.0.1 and [::1])",
+            "it uses plain http://, which would send the API key or session cookie \
+             unencrypted; use https:// (http:// is only for localhost, 127.0.0.1 and [::1])",
         ));
     }
     Ok(url.to_owned())
@@ -434,7 +434,7 @@ mod tests {
                 message,
                 Err(
                     "config.json has a bad \u{201c}apiBaseUrl\u{201d}: it uses plain http://, \
-                     so the API key or session cookie would travel unencrypted: use https:// \
+                     which would send the API key or session cookie unencrypted; use https:// \
                      (http:// is only for localhost, 127.0.0.1 and [::1])."
                         .to_owned()
                 ),
