@@ -184,37 +184,32 @@ fn api_base_url(raw: &str) -> Result<String, ConfigError> {
             "it must be a plain origin or path, without query, fragment or spaces",
         ));
     }
-    // Browsers end the host at a backslash too.
-    let authority = rest.split(['/', '\\']).next().unwrap_or_default();
-    if authority.contains('@') {
-        // fetch() refuses a URL with credentials, and `trusted@evil.test` is the
-        // classic disguise of a host.
+    // The host as browsers find it: up to a slash or backslash, and after the last
+    // "@", so that `localhost@evil.test` is evil.test.
+    let end = rest.bytes().position(|b| b == b'/' || b == b'\\');
+    let authority = rest.get(..end.unwrap_or(rest.len())).unwrap_or(rest);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    if plain_http && !is_this_machine(host) {
         return Err(bad(
             "apiBaseUrl",
-            "it must not have a user name before the host (browsers refuse such URLs)",
-        ));
-    }
-    if plain_http && !is_this_machine(authority) {
-        return Err(bad(
-            "apiBaseUrl",
-            "it uses plain http://, so the API key or session cookie would travel unencrypted: \
-             use https:// (http:// is only for localhost, 127.0.0.1 and [::1])",
+            "it is plain http://, so the API key would travel unencrypted: use https:// \
+             (http:// is only for localhost, 127.0.0.1 and [::1])",
         ));
     }
     Ok(url.to_owned())
 }
 
-/// Whether the host of `authority` (host and optional port, as written) is this
-/// machine by one of its usual names, where plain http never leaves the computer.
-/// Other spellings of it (`127.1`, `[0:0::1]`) are refused rather than parsed.
-fn is_this_machine(authority: &str) -> bool {
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
-        _ => authority,
+/// Whether `host` (with an optional port, as written) is this machine by one of its
+/// usual names, where plain http never leaves the computer. Other spellings of it
+/// (`127.1`, `[0:0::1]`) are refused rather than parsed.
+fn is_this_machine(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
     };
-    ["localhost", "127.0.0.1", "[::1]"]
-        .iter()
-        .any(|name| host.eq_ignore_ascii_case(name))
+    name.eq_ignore_ascii_case("localhost") || name == "127.0.0.1" || name == "[::1]"
 }
 
 #[cfg(test)]
@@ -433,9 +428,9 @@ mod tests {
             assert_eq!(
                 message,
                 Err(
-                    "config.json has a bad \u{201c}apiBaseUrl\u{201d}: it uses plain http://, \
-                     so the API key or session cookie would travel unencrypted: use https:// \
-                     (http:// is only for localhost, 127.0.0.1 and [::1])."
+                    "config.json has a bad \u{201c}apiBaseUrl\u{201d}: it is plain http://, \
+                     so the API key would travel unencrypted: use https:// (http:// is only \
+                     for localhost, 127.0.0.1 and [::1])."
                         .to_owned()
                 ),
                 "{url}"
@@ -444,27 +439,33 @@ mod tests {
     }
 
     #[test]
-    fn a_user_name_before_the_host_is_refused() {
+    fn the_host_is_what_follows_the_last_at_sign() {
+        let base_url = |url: &str| {
+            parse(200, &format!(r#"{{"apiBaseUrl":"{url}"}}"#)).map(|config| config.api_base_url)
+        };
+        // A user name is not refused (it never was); plain http's host is what follows it.
         for url in [
             "http://user@localhost:3000",
-            "http://localhost@evil.test",
             "https://user:secret@api.example.com",
-            "https://api.example.com@evil.test/api",
+            "https://api.example.com/@team",
         ] {
-            let body = format!(r#"{{"apiBaseUrl":"{url}"}}"#);
-            assert_eq!(
-                parse(200, &body),
-                Err(ConfigError::BadField {
-                    field: "apiBaseUrl",
-                    problem: "it must not have a user name before the host \
-                              (browsers refuse such URLs)"
-                        .to_owned()
-                }),
+            assert_eq!(base_url(url), Ok(url.to_owned()), "{url}");
+        }
+        for url in [
+            "http://localhost@evil.test",
+            "http://localhost:80@evil.test/api",
+        ] {
+            assert!(
+                matches!(
+                    base_url(url),
+                    Err(ConfigError::BadField {
+                        field: "apiBaseUrl",
+                        ..
+                    })
+                ),
                 "{url}"
             );
         }
-        // An "@" after the host is part of the path.
-        assert!(parse(200, r#"{"apiBaseUrl":"https://api.example.com/@team"}"#).is_ok());
     }
 
     #[test]

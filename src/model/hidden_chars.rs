@@ -125,67 +125,59 @@ fn hidden_ascii(c: char) -> Option<char> {
 }
 
 /// The usual abbreviation and a name in words, "" where there is none: a `match`
-/// rather than a table keeps the wasm small.
+/// rather than a table keeps the wasm small, and so do the two as one string, cut at
+/// "|". Rarer characters go by their kind.
 fn names(c: char) -> (&'static str, &'static str) {
-    match c {
-        '\u{0}' => ("NUL", "null character"),
-        '\u{7}' => ("BEL", "bell"),
-        '\u{8}' => ("BS", "backspace"),
-        '\u{B}' => ("VT", "vertical tab"),
-        '\u{C}' => ("FF", "form feed"),
-        '\r' => ("CR", "carriage return without a line feed"),
-        '\u{1B}' => ("ESC", "escape (starts terminal control sequences)"),
-        '\u{7F}' => ("DEL", "delete"),
-        '\u{A0}' => ("NBSP", "no-break space"),
-        '\u{AD}' => ("SHY", "soft hyphen"),
-        '\u{34F}' => ("", "combining grapheme joiner"),
-        '\u{61C}' => ("ALM", "Arabic letter mark"),
-        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => ("", "Hangul filler (shows as blank)"),
-        '\u{1680}' => ("", "Ogham space mark"),
-        '\u{17B4}' | '\u{17B5}' => ("", "Khmer inherent vowel (invisible)"),
-        '\u{180B}'..='\u{180D}' | '\u{180F}' => ("", "Mongolian variation selector"),
-        '\u{180E}' => ("", "Mongolian vowel separator"),
-        '\u{2007}' => ("", "figure space"),
-        '\u{2009}' => ("", "thin space"),
-        '\u{200A}' => ("", "hair space"),
-        '\u{2000}'..='\u{2008}' => ("", "typographic space"),
-        '\u{200B}' => ("ZWSP", "zero-width space"),
-        '\u{200C}' => ("ZWNJ", "zero-width non-joiner"),
-        '\u{200D}' => ("ZWJ", "zero-width joiner"),
-        '\u{200E}' => ("LRM", "left-to-right mark"),
-        '\u{200F}' => ("RLM", "right-to-left mark"),
-        '\u{2028}' => ("LS", "line separator (breaks the line invisibly)"),
-        '\u{2029}' => ("PS", "paragraph separator (breaks the line invisibly)"),
-        '\u{202A}' => (
-            "LRE",
-            "left-to-right embedding (reorders the text after it)",
-        ),
-        '\u{202B}' => (
-            "RLE",
-            "right-to-left embedding (reorders the text after it)",
-        ),
-        '\u{202C}' => ("PDF", "pop directional formatting"),
-        '\u{202D}' => ("LRO", "left-to-right override (reorders the text after it)"),
-        '\u{202E}' => ("RLO", "right-to-left override (reverses the text after it)"),
-        '\u{202F}' => ("NNBSP", "narrow no-break space"),
-        '\u{205F}' => ("", "medium mathematical space"),
-        '\u{2060}' => ("WJ", "word joiner"),
-        '\u{2061}'..='\u{2064}' => ("", "invisible math operator"),
-        '\u{2066}' => ("LRI", "left-to-right isolate (reorders the text after it)"),
-        '\u{2067}' => ("RLI", "right-to-left isolate (reorders the text after it)"),
-        '\u{2068}' => ("FSI", "first strong isolate (reorders the text after it)"),
-        '\u{2069}' => ("PDI", "pop directional isolate"),
-        '\u{206A}'..='\u{206F}' => ("", "deprecated format character"),
-        '\u{2800}' => ("", "braille pattern blank (shows as blank)"),
-        '\u{3000}' => ("", "ideographic space"),
-        '\u{FEFF}' => ("BOM", "zero-width no-break space (byte order mark)"),
-        '\u{FFF9}'..='\u{FFFB}' => ("", "interlinear annotation control"),
-        '\u{13430}'..='\u{1343F}' => ("", "Egyptian hieroglyph format control"),
-        '\u{1BCA0}'..='\u{1BCA3}' => ("", "shorthand format control"),
-        '\u{1D173}'..='\u{1D17A}' => ("", "invisible musical formatting character"),
-        '\u{E0100}'..='\u{E01EF}' => ("", "variation selector (can carry hidden data)"),
-        _ => ("", ""),
-    }
+    let both = match c {
+        '\u{0}' => "NUL|null character",
+        '\u{7}' => "BEL|bell",
+        '\u{8}' => "BS|backspace",
+        '\u{B}' => "VT|vertical tab",
+        '\u{C}' => "FF|form feed",
+        '\r' => "CR|carriage return without a line feed",
+        '\u{1B}' => "ESC|escape (starts terminal control sequences)",
+        '\u{7F}' => "DEL|delete",
+        '\u{A0}' => "NBSP|no-break space",
+        '\u{AD}' => "SHY|soft hyphen",
+        '\u{34F}' => "|combining grapheme joiner",
+        '\u{61C}' => "ALM|Arabic letter mark",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "|Hangul filler (shows as blank)",
+        '\u{1680}' => "|Ogham space mark",
+        '\u{17B4}' | '\u{17B5}' => "|Khmer inherent vowel (invisible)",
+        '\u{180E}' => "|Mongolian vowel separator",
+        '\u{2007}' => "|figure space",
+        '\u{2009}' => "|thin space",
+        '\u{200A}' => "|hair space",
+        '\u{2000}'..='\u{2008}' => "|typographic space",
+        '\u{200B}' => "ZWSP|zero-width space",
+        '\u{200C}' => "ZWNJ|zero-width non-joiner",
+        '\u{200D}' => "ZWJ|zero-width joiner",
+        '\u{200E}' => "LRM|left-to-right mark",
+        '\u{200F}' => "RLM|right-to-left mark",
+        '\u{2028}' => "LS|line separator (breaks the line invisibly)",
+        '\u{2029}' => "PS|paragraph separator (breaks the line invisibly)",
+        '\u{202A}' => "LRE|left-to-right embedding (reorders the text after it)",
+        '\u{202B}' => "RLE|right-to-left embedding (reorders the text after it)",
+        '\u{202C}' => "PDF|pop directional formatting",
+        '\u{202D}' => "LRO|left-to-right override (reorders the text after it)",
+        '\u{202E}' => "RLO|right-to-left override (reverses the text after it)",
+        '\u{202F}' => "NNBSP|narrow no-break space",
+        '\u{205F}' => "|medium mathematical space",
+        '\u{2060}' => "WJ|word joiner",
+        '\u{2061}'..='\u{2064}' => "|invisible math operator",
+        '\u{2066}' => "LRI|left-to-right isolate (reorders the text after it)",
+        '\u{2067}' => "RLI|right-to-left isolate (reorders the text after it)",
+        '\u{2068}' => "FSI|first strong isolate (reorders the text after it)",
+        '\u{2069}' => "PDI|pop directional isolate",
+        '\u{2800}' => "|braille blank (shows as blank)",
+        '\u{3000}' => "|ideographic space",
+        '\u{FEFF}' => "BOM|zero-width no-break space (byte order mark)",
+        '\u{FFF9}'..='\u{FFFB}' => "|interlinear annotation control",
+        '\u{1D173}'..='\u{1D17A}' => "|invisible musical formatting character",
+        '\u{E0100}'..='\u{E01EF}' => "|variation selector (can carry hidden data)",
+        _ => "",
+    };
+    both.split_once('|').unwrap_or_default()
 }
 
 /// The kind of a flagged character, or `None` for ordinary text. A carriage return is
@@ -689,7 +681,7 @@ mod tests {
         };
         assert_eq!(
             braille.description(),
-            "U+2800 braille pattern blank (shows as blank)"
+            "U+2800 braille blank (shows as blank)"
         );
     }
 }
