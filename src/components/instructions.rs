@@ -1,8 +1,11 @@
-//! What the MCP server tells agents: a short preview that expands to the exact text.
+//! What the MCP server tells agents: a short preview that expands to the whole text,
+//! with hidden characters as tokens (the exact text is on the connection's page,
+//! with Copy).
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::revealed_text::RevealedText;
 use super::unique_id;
 use crate::model::text::{preview, size_in_words};
 
@@ -39,7 +42,10 @@ pub fn Instructions(text: Option<String>, expanded: RwSignal<bool>) -> impl Into
                 // Full text scrolls inside its box; keyboard users must reach it.
                 tabindex=move || expanded.get().then_some("0")
             >
-                {move || if expanded.get() { text.clone() } else { short.clone() }}
+                {move || {
+                    let shown = if expanded.get() { text.clone() } else { short.clone() };
+                    view! { <RevealedText text=shown /> }
+                }}
             </div>
             <button
                 type="button"
