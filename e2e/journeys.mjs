@@ -231,7 +231,7 @@ export const JOURNEYS = [
     },
   },
   {
-    name: "a connection's page: opened from a card, Test now, and Back to the same list with focus on the card",
+    name: "a connection's page: opened from a card, Copy, Test now, and Back to the same list with focus on the card",
     async run({ page, server, open }) {
       await server.scenario({ testDelayMs: 800 });
       const records = await server.api("/api/mcp-connections");
@@ -258,6 +258,12 @@ export const JOURNEYS = [
       }));
       assert.match(times.relative, /ago|just now|yesterday/);
       assert.match(times.exact, /\d{4}/);
+
+      // The clipboard takes the id from a real click, and the page says so.
+      await page.click('button[aria-label="Copy connection ID"]');
+      await waitFor(page, "Copied", () =>
+        document.querySelector('button[aria-label="Copy connection ID"] + [role=status]')?.textContent === "Copied",
+      );
 
       await clickText(page, ".detail__header button", "Test now");
       await waitFor(page, "Testing…", () => document.querySelector(".detail__header").innerText.includes("Testing…"));
