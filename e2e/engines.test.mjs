@@ -25,7 +25,7 @@ for (const engine of selectedEngines()) {
     before(async () => {
       server = await startServer();
       browser = await engine.launch();
-      console.log(`# ${engine.name}: ${browser.version}`);
+      console.log(`${engine.name}: ${browser.version}`);
     });
     after(async () => {
       await browser?.close();
@@ -56,7 +56,7 @@ for (const engine of selectedEngines()) {
           await mkdir(ARTIFACTS, { recursive: true });
           const file = path.join(ARTIFACTS, `${engine.id}-${slug(journey.name)}.png`);
           await page.screenshot(file).then(
-            () => console.log(`# screenshot: ${path.relative(process.cwd(), file)}`),
+            () => console.log(`screenshot: ${path.relative(process.cwd(), file)}`),
             () => {},
           );
           throw error;
