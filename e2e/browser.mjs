@@ -1,11 +1,12 @@
 // Launches Debian's Chromium through playwright-core: never a downloaded browser.
+// Its path and flags are shared with the three-engine journeys (e2e/engines.mjs).
 import { chromium } from "playwright-core";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts,
 // which this machine's closed network refuses.
-const ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -16,5 +17,5 @@ const ARGS = [
 ];
 
 export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
