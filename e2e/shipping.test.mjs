@@ -83,7 +83,8 @@ const STATES = {
   "hostile data": { scenario: { dataset: "hostile" }, ready: "article" },
   empty: { scenario: { dataset: "empty" }, ready: ".empty" },
   error: { scenario: { fault: "status", faultStatus: 503, faultMessage: "Maintenance" }, ready: "[role=alert]" },
-  loading: { scenario: { delayMs: 60000 }, ready: ".card--skeleton" },
+  // The list loading (the page before it, while config.json loads, has no heading yet).
+  loading: { scenario: { delayMs: 60000 }, ready: ".list-view .card--skeleton" },
   "sign-in": { scenario: {}, ready: "form", signedIn: false },
   "sign-in with a problem": {
     scenario: {},
