@@ -131,6 +131,9 @@ export const JOURNEYS = [
           Error: byStatus(records, "error"),
           Unknown: byStatus(records, "unknown"),
           Stale: stale,
+          // The demo data set hides no characters (e2e/hostile.test.mjs counts the
+          // hostile set's).
+          "Hidden characters": 0,
         },
       );
       assert.equal(counts.All.pressed, "true");
@@ -309,7 +312,10 @@ export const JOURNEYS = [
     async run({ page, server, open }) {
       await server.scenario({ dataset: "hostile" });
       const records = await server.api("/api/mcp-connections");
-      const readable = records.filter((r) => typeof r === "object" && typeof r.name === "string" && typeof r.status === "string");
+      // Readable, and with an id that can be one path segment ("." and ".." cannot).
+      const readable = records.filter(
+        (r) => typeof r === "object" && typeof r.name === "string" && typeof r.status === "string" && r.id !== "." && r.id !== "..",
+      );
       await open("/");
       await present(page, "the first card", FEED_CARDS);
 
@@ -339,6 +345,9 @@ export const JOURNEYS = [
       for (const text of ["<img src=x onerror=alert(1)> Inventory", "<script>alert(1)</script>"]) {
         assert.ok(texts.includes(text), `${text} shown as text`);
       }
+      // A bidi override in a name is a token on its card, so nothing after it is reversed.
+      const invoice = [...seen.values()].find((c) => c.name.startsWith("Invoice export"));
+      assert.equal(invoice?.name, "Invoice export RLOfdp.exe");
       // Links lead to http(s) servers or to the console's own page of a connection.
       for (const href of hrefs) assert.match(href, /^(https?:\/\/|\/connections\/[A-Za-z0-9._~%-]+$)/, href);
       const inert = new Set([...seen.values()].flatMap((c) => c.inert));

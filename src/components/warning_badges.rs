@@ -17,20 +17,32 @@ pub fn WarningBadges(
         {hidden_chars
             .then(|| {
                 view! {
-                    <span class="badge badge--warning" title="Characters a reader cannot see are shown as tokens">
-                        <Icon name="hidden" />
-                        <span class="badge__label">"Hidden characters"</span>
-                    </span>
+                    <WarningBadge
+                        icon="hidden"
+                        label="Hidden characters"
+                        title="Characters a reader cannot see are shown as tokens"
+                    />
                 }
             })}
         {look_alike_host
             .then(|| {
                 view! {
-                    <span class="badge badge--warning" title="The server's host mixes scripts, as look-alike addresses do">
-                        <Icon name="look-alike" />
-                        <span class="badge__label">"Look-alike host"</span>
-                    </span>
+                    <WarningBadge
+                        icon="look-alike"
+                        label="Look-alike host"
+                        title="The server's host mixes scripts, as look-alike addresses do"
+                    />
                 }
             })}
+    }
+}
+
+#[component]
+fn WarningBadge(icon: &'static str, label: &'static str, title: &'static str) -> impl IntoView {
+    view! {
+        <span class="badge badge--warning" title=title>
+            <Icon name=icon />
+            <span class="badge__label">{label}</span>
+        </span>
     }
 }
