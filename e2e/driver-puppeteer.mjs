@@ -2,7 +2,7 @@
 // over the DevTools protocol, Firefox over WebDriver BiDi, each the binary Debian
 // installed (puppeteer-core never downloads one).
 import puppeteer from "puppeteer-core";
-import { recordProblems } from "./problems.mjs";
+import { listenForProblems, recordProblems } from "./problems.mjs";
 
 /** `browser` is puppeteer's name for the engine: "chrome" or "firefox". */
 export async function launchPuppeteer({ browser: kind, executablePath, args = [] }) {
@@ -22,19 +22,7 @@ export async function launchPuppeteer({ browser: kind, executablePath, args = []
 
 async function puppeteerPage(page, context) {
   const problems = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("dialog", async (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  page.on("console", (message) => {
-    const text = message.text();
-    // Chromium reports every error status the tests provoke on purpose as a failed
-    // resource load; the page's own error handling is what is under test.
-    if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
-      problems.push(`console error: ${text}`);
-    }
-  });
+  listenForProblems(page, problems);
   // Runs before the page's own scripts, whatever its CSP says.
   await page.evaluateOnNewDocument(recordProblems, true);
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, afterEach, before, beforeEach } from "node:test";
 import { launchBrowser } from "./browser.mjs";
+import { listenForProblems } from "./problems.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEMO_API = process.env.DEMO_API ?? path.join(root, "target/debug/demo-api");
@@ -97,17 +98,7 @@ export async function startBrowser() {
           console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
         });
       });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("dialog", async (dialog) => {
-        problems.push(`dialog: ${dialog.message()}`);
-        await dialog.dismiss();
-      });
-      page.on("console", (message) => {
-        const text = message.text();
-        if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
-          problems.push(`console error: ${text}`);
-        }
-      });
+      listenForProblems(page, problems);
       if (url) await page.goto(url);
       return page;
     },
