@@ -129,6 +129,14 @@ test("stale connections are marked, counted and filterable, after config.json's 
   const staleIds = new Set(stale.map((c) => c.id));
   for (const id of shownIds) assert.ok(staleIds.has(id), `${id} is stale`);
   assert.equal(await ctx.page.locator("article:not(:has(.badge--stale))").count(), 0, "every stale card says so");
+  // And only they: a card that is not stale shows no badge.
+  await filter("All").click();
+  await summary().getByText("Showing 200 of 200 connections").waitFor();
+  const marked = await cards().evaluateAll((nodes) =>
+    nodes.map((n) => [n.dataset.connectionId, n.querySelector(".badge--stale").checkVisibility()]),
+  );
+  assert.ok(marked.some(([id]) => !staleIds.has(id)));
+  for (const [id, visible] of marked) assert.equal(visible, staleIds.has(id), `${id}: Stale shown`);
 
   await ctx.page.context().close();
   await ctx.server.scenario({ dataset: "generated", count: 200, consoleConfig: { staleAfterHours: 48 } });
