@@ -81,6 +81,17 @@ const STATES = {
     },
   },
   "hostile data": { scenario: { dataset: "hostile" }, ready: "article" },
+  compact: { scenario: {}, path: "/?view=compact", ready: "article.row" },
+  "compact, instructions open, stale filter": {
+    scenario: {},
+    path: "/?view=compact&status=stale",
+    ready: "article.row",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Instructions" }).first().click();
+      await page.locator("button[aria-expanded=true]").first().waitFor();
+    },
+  },
+  "compact, hostile data": { scenario: { dataset: "hostile" }, path: "/?view=compact", ready: "article.row" },
   empty: { scenario: { dataset: "empty" }, ready: ".empty" },
   error: { scenario: { fault: "status", faultStatus: 503, faultMessage: "Maintenance" }, ready: "[role=alert]" },
   loading: { scenario: { delayMs: 60000 }, ready: ".card--skeleton" },

@@ -205,3 +205,23 @@ pub fn forget_key() {
         let _ = storage.remove_item(KEY_ITEM);
     }
 }
+
+/// The list's layout the admin chose last, remembered by this browser in
+/// `localStorage` (a preference, not a secret).
+const LAYOUT_ITEM: &str = "mcp-console.view";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn stored_layout() -> Option<String> {
+    local_storage()?.get_item(LAYOUT_ITEM).ok().flatten()
+}
+
+/// Quietly does nothing when the browser refuses (storage off or full): the choice
+/// then lasts as long as the URL that carries it.
+pub fn store_layout(value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LAYOUT_ITEM, value);
+    }
+}
