@@ -1,5 +1,5 @@
 // Every card findable, and the compact view: below the threshold every connection
-// is in the document (find in page), the Cards / Compact switch by mouse and
+// is in the document (find in page, print), the Cards / Compact switch by mouse and
 // keyboard, remembered in the URL and by the browser, 15 rows and more on a screen,
 // a phone, and 50,000 connections still windowed.
 import { test } from "node:test";
@@ -42,6 +42,47 @@ test("find in page finds every name of the demo tenant, with cards and with comp
     assert.equal(await ctx.page.getByRole("feed", { name: "Connections" }).getByRole("article").count(), 25);
     await ctx.page.context().close();
   }
+});
+
+test("printing gives every connection of the view as one compact row each, without the controls", async () => {
+  const records = await ctx.server.api("/api/mcp-connections");
+  for (const route of ["/", "/?view=compact", "/?status=error&view=compact"]) {
+    await open(route);
+    const expected = route.includes("error") ? records.filter((c) => c.status === "error") : records;
+    await summary().getByText(`Showing ${expected.length} of 25 connections`).waitFor();
+    await ctx.page.emulateMedia({ media: "print" });
+    const printed = await ctx.page.evaluate(() => document.body.innerText);
+    for (const c of records) {
+      assert.equal(printed.includes(c.name), expected.includes(c), `${route}: ${c.name}`);
+    }
+    assert.equal(
+      await ctx.page.locator("button:visible, input:visible, select:visible, .topbar:visible").count(),
+      0,
+      `${route}: no controls on paper`,
+    );
+    // One line each: a row is as tall as its status badge and padding.
+    const heights = await articles().evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height));
+    assert.equal(heights.length, expected.length);
+    for (const height of heights) assert.ok(height < 40, `${route}: a printed row is ${height}px tall`);
+    assert.equal(await ctx.page.locator(".print-note").isVisible(), false, "nothing left out, nothing to say");
+    await ctx.page.context().close();
+  }
+});
+
+test("printing a windowed list says that only the rendered connections are on paper", async () => {
+  await ctx.server.scenario({ dataset: "generated", count: 2000 });
+  await open("/?view=compact");
+  await summary().getByText("Showing 2000 of 2000 connections").waitFor();
+  await ctx.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await ctx.page.waitForFunction(() => Number(document.querySelector("article[aria-posinset]")?.getAttribute("aria-posinset")) > 500);
+  await ctx.page.emulateMedia({ media: "print" });
+  const note = ctx.page.locator(".print-note");
+  assert.ok(await note.isVisible());
+  assert.match(await note.innerText(), /^Only the connections near where the list is scrolled are printed/);
+  const padding = await ctx.page.locator("[role=feed]").evaluate((feed) => getComputedStyle(feed).paddingTop);
+  assert.equal(padding, "0px", "no blank pages for the rows not rendered");
+  await ctx.page.emulateMedia({ media: "screen" });
+  assert.ok(!(await note.isVisible()), "on screen the note is not shown");
 });
 
 test("the switch by mouse and keyboard; the URL and the browser remember the layout, the URL first", async () => {

@@ -120,19 +120,19 @@ fn CardBody(
             </HealthBadges>
         </header>
         <dl class="card__facts">
-            <div class="fact fact--wide">
+            <div class="fact fact--wide fact--url">
                 <dt>"Server URL"</dt>
                 <dd>
                     <ServerLink url=server_url query />
                 </dd>
             </div>
-            <div class="fact">
+            <div class="fact fact--checked">
                 <dt>"Last health check"</dt>
                 <dd>
                     <RelativeTime at=last_health_check_at now missing="Never checked" />
                 </dd>
             </div>
-            <div class="fact">
+            <div class="fact fact--auth">
                 <dt>"Authentication"</dt>
                 <dd>
                     <bdi>{auth_type.label().to_owned()}</bdi>

@@ -135,6 +135,11 @@ pub fn ConnectionsPage(
             }
         };
         view! {
+            // Printing gives what is in the document: print CSS shows this when the
+            // feed is windowed.
+            <p class="print-note">
+                "Only the connections near where the list is scrolled are printed: a list this long is only rendered where it is on screen. Narrow it with the search or the filters to print every one."
+            </p>
             {(layout == ListLayout::Compact)
                 .then(|| {
                     view! {
