@@ -9,9 +9,10 @@ const cards = () => ctx.page.locator("article[data-connection-id]");
 const alert = () => ctx.page.getByRole("alert");
 const filter = (name) => ctx.page.getByRole("button", { name: new RegExp(`^${name} \\d+$`) });
 
-// Tall enough that the windowed list renders every card of the demo and hostile
-// sets, so each card can be checked; e2e/view.test.mjs tests the windowing.
-const TALL = { width: 1280, height: 20000 };
+// Tall enough that every card of the demo and hostile sets is on screen, laid out
+// and painted, so each card can be checked as it is seen; e2e/view.test.mjs tests
+// the windowing, e2e/layout.test.mjs the whole list.
+const TALL = { width: 1280, height: 12000 };
 
 async function open(route = "/") {
   ctx.page = await ctx.browser.page(ctx.server.origin + route, { viewport: TALL });
@@ -283,6 +284,10 @@ test("works with the keyboard alone", async () => {
   assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "search");
   await ctx.page.keyboard.press("Tab");
   assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "sort");
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await focused(), "Cards");
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await focused(), "Compact");
   await ctx.page.keyboard.press("Tab");
   await ctx.page.keyboard.press("Tab");
   await ctx.page.keyboard.press("Tab");

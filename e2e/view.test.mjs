@@ -31,14 +31,16 @@ test("search matches name, URL, id and instructions, without case or accents, an
 
   await search().fill("zurich");
   await summary().getByText(`Showing 1 of ${total} connections`).waitFor();
-  assert.equal(await cards().locator("h2").innerText(), "Pricing Engine (Zürich)");
-  assert.deepEqual(await cards().locator("h2 mark").allInnerTexts(), ["Zürich"]);
+  // Text rather than innerText, here and below: a card just rendered is laid out
+  // (content-visibility) only at the next frame, and innerText is what layout shows.
+  assert.equal(await cards().locator("h2").textContent(), "Pricing Engine (Zürich)");
+  assert.deepEqual(await cards().locator("h2 mark").allTextContents(), ["Zürich"]);
 
   await search().fill("ACME-RETAIL.DE");
   const byUrl = matching(records, "acme-retail.de");
   await summary().getByText(`Showing ${byUrl.length} of ${total} connections`).waitFor();
   assert.ok(byUrl.length > 0);
-  assert.match(await cards().first().locator("a mark").first().innerText(), /^acme-retail\.de$/i);
+  assert.match(await cards().first().locator("a mark").first().textContent(), /^acme-retail\.de$/i);
 
   const target = records[7];
   await search().fill(target.id.toUpperCase());
@@ -75,7 +77,8 @@ test("the filter counts follow the search, and search, filter and sort combine",
   await summary().getByText(`Showing ${errors.length} of 300 connections`).waitFor();
   await sort().selectOption({ label: "Name A–Z" });
   await ctx.page.waitForURL((url) => url.search === "?status=error&q=inventory&sort=name");
-  const names = await cards().locator("h2").allInnerTexts();
+  // Cards off screen are not laid out at all.
+  const names = await cards().locator("h2").allTextContents();
   assert.ok(names.length > 0);
   assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
   assert.deepEqual(new Set(await rendered("data-status")), new Set(["error"]));
@@ -124,18 +127,19 @@ test("stale connections are marked, counted and filterable, after config.json's 
   assert.equal(await filter("Stale").getAttribute("aria-pressed"), "true");
   await summary().getByText(`Showing ${stale.length} of 200 connections`).waitFor();
   const first = cards().first();
-  assert.equal(await first.locator(".badge--stale").innerText(), "Stale");
+  assert.equal(await first.locator(".badge--stale").textContent(), "Stale");
   const shownIds = await rendered("data-connection-id");
   const staleIds = new Set(stale.map((c) => c.id));
   for (const id of shownIds) assert.ok(staleIds.has(id), `${id} is stale`);
   assert.equal(await ctx.page.locator("article:not(:has(.badge--stale))").count(), 0, "every stale card says so");
   // And only they: a card that is not stale shows no badge.
   await filter("All").click();
-  const fresh = records.find((c) => !staleIds.has(c.id));
-  await ctx.page.locator("#search").fill(fresh.id);
-  await summary().getByText("Showing 1 of 200 connections").waitFor();
-  assert.equal(await cards().first().getAttribute("data-connection-id"), fresh.id);
-  assert.equal(await cards().first().locator(".badge--stale").isVisible(), false, "Stale shown on a fresh card");
+  await summary().getByText("Showing 200 of 200 connections").waitFor();
+  const marked = await cards().evaluateAll((nodes) =>
+    nodes.map((n) => [n.dataset.connectionId, n.querySelector(".badge--stale").checkVisibility()]),
+  );
+  assert.ok(marked.some(([id]) => !staleIds.has(id)));
+  for (const [id, visible] of marked) assert.equal(visible, staleIds.has(id), `${id}: Stale shown`);
 
   await ctx.page.context().close();
   await ctx.server.scenario({ dataset: "generated", count: 200, consoleConfig: { staleAfterHours: 48 } });

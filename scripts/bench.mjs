@@ -1,9 +1,10 @@
 // The big-tenant benchmark: the release build against the release demo API with N
-// generated connections, driven in headless Chromium. Prints a table and writes it,
-// with the machine it ran on, to bench/results.md. Figures only: nothing here is a test.
+// generated connections, in each layout (cards, compact rows), driven in headless
+// Chromium. Prints a table and writes it, with the machine it ran on, to
+// bench/results.md. Figures only: nothing here is a test.
 //
 //   scripts/bench                      (builds first; see the README)
-//   node scripts/bench.mjs [--runs 5] [--counts 100,1000,10000,50000]
+//   node scripts/bench.mjs [--runs 5] [--counts 100,1000,10000,50000] [--layouts cards,compact]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +16,7 @@ process.env.DEMO_API ??= path.join(root, "target/release/demo-api");
 const { startServer, DEMO_KEY, KEY_ITEM } = await import("../e2e/harness.mjs");
 const { launchBrowser } = await import("../e2e/browser.mjs");
 
+const LAYOUTS = ["cards", "compact"];
 const options = parseArgs(process.argv.slice(2));
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -35,14 +37,16 @@ const BUDGETS = {
 const WITHIN = new Set(["firstCard", "repeatFirstCard"]);
 
 function parseArgs(args) {
-  const parsed = { runs: 5, counts: [100, 1000, 10000, 50000] };
+  const parsed = { runs: 5, counts: [100, 1000, 10000, 50000], layouts: LAYOUTS };
   for (let i = 0; i < args.length; i += 2) {
     const [name, value] = [args[i], args[i + 1]];
     if (name === "--runs" && Number(value) > 0) parsed.runs = Number(value);
     else if (name === "--counts" && value) parsed.counts = value.split(",").map(Number);
+    else if (name === "--layouts" && value) parsed.layouts = value.split(",");
     else throw new Error(`unknown or invalid option ${name} ${value ?? ""}`);
   }
   if (parsed.counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--counts takes positive integers");
+  if (parsed.layouts.some((l) => !LAYOUTS.includes(l))) throw new Error(`--layouts takes ${LAYOUTS.join(", ")}`);
   return parsed;
 }
 
@@ -145,14 +149,14 @@ async function rendererMemory(browserSession) {
   return sizes.some((s) => s !== null) ? Math.max(...sizes.filter((s) => s !== null)) : null;
 }
 
-async function oneRun(browser, browserSession, server, count) {
+async function oneRun(browser, browserSession, server, count, layout) {
   const expected = count === 1 ? "Showing 1 of 1 connection" : `Showing ${count} of ${count} connections`;
   const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: "light" });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.addInitScript(instrument, [KEY_ITEM, DEMO_KEY, expected]);
-  await page.goto(server.origin + "/");
+  await page.goto(server.origin + (layout === "cards" ? "/" : `/?view=${layout}`));
   await page.waitForFunction(() => window.__bench.complete !== null && window.__bench.firstCard !== null, null, {
     timeout: 120_000,
   });
@@ -212,7 +216,7 @@ async function oneRun(browser, browserSession, server, count) {
   // A refresh decodes the new list while the old one is still shown: the memory peak,
   // and frames while it loads (scrolling on).
   await page.evaluate(startFrameWatch);
-  await page.getByRole("button", { name: "Refresh" }).click();
+  await page.click(".toolbar button");
   do {
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(30);
@@ -236,6 +240,7 @@ async function oneRun(browser, browserSession, server, count) {
     complete: load.complete,
     loadTask: load.loadTask,
     filter: median(filter),
+    filterWorst: Math.max(...filter),
     search: median(search),
     searchWorst: Math.max(...search),
     frame,
@@ -274,19 +279,21 @@ const rows = [];
 try {
   for (const count of options.counts) {
     await server.scenario({ dataset: "generated", count });
-    // One unmeasured load warms the server's generated data and the HTTP cache of the build.
-    await oneRun(browser, browserSession, server, count);
-    const runs = [];
-    for (let i = 0; i < options.runs; i++) runs.push(await oneRun(browser, browserSession, server, count));
-    const row = { count };
-    for (const key of Object.keys(runs[0])) row[key] = median(runs.map((r) => r[key]));
-    rows.push(row);
-    console.log(
-      `N=${count}: first card ${ms(row.firstCard)} (repeat visit ${ms(row.repeatFirstCard)}), complete ${ms(row.complete)}, longest load task ${ms(row.loadTask)}, ` +
-        `filter ${ms(row.filter)}, search ${ms(row.search)} (worst key ${ms(row.searchWorst)}), longest frame ${ms(row.frame)} ` +
-        `(${ms(row.refreshFrame)} during a refresh), JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}, ` +
-        `tab ${mb(row.tabMemory)} (after a refresh: wasm ${mb(row.refreshedWasm)}, tab ${mb(row.refreshedTab)}), DOM nodes ${row.nodes}`,
-    );
+    for (const layout of options.layouts) {
+      // One unmeasured load warms the server's generated data and the HTTP cache of the build.
+      await oneRun(browser, browserSession, server, count, layout);
+      const runs = [];
+      for (let i = 0; i < options.runs; i++) runs.push(await oneRun(browser, browserSession, server, count, layout));
+      const row = { count, layout };
+      for (const key of Object.keys(runs[0])) row[key] = median(runs.map((r) => r[key]));
+      rows.push(row);
+      console.log(
+        `N=${count} ${layout}: first card ${ms(row.firstCard)} (repeat visit ${ms(row.repeatFirstCard)}), complete ${ms(row.complete)}, longest load task ${ms(row.loadTask)}, ` +
+          `filter ${ms(row.filter)} (worst ${ms(row.filterWorst)}), search ${ms(row.search)} (worst key ${ms(row.searchWorst)}), longest frame ${ms(row.frame)} ` +
+          `(${ms(row.refreshFrame)} during a refresh), JS heap ${mb(row.jsHeap)}, wasm ${mb(row.wasm)}, ` +
+          `tab ${mb(row.tabMemory)} (after a refresh: wasm ${mb(row.refreshedWasm)}, tab ${mb(row.refreshedTab)}), DOM nodes ${row.nodes}`,
+      );
+    }
   }
 } finally {
   await server.stop();
@@ -299,7 +306,7 @@ const check = (name, key, unit, format) => {
     const limit = BUDGETS[key][row.count];
     if (limit === undefined || row[key] === null) continue;
     const value = unit === "MB" ? row[key] / 2 ** 20 : row[key];
-    checks.push(`| ${row.count.toLocaleString("en")} | ${name} | ${format(row[key])} | ${limit} ${unit} | ${(WITHIN.has(key) ? value <= limit : value < limit) ? "met" : "**missed**"} |`);
+    checks.push(`| ${row.count.toLocaleString("en")} | ${row.layout} | ${name} | ${format(row[key])} | ${limit} ${unit} | ${(WITHIN.has(key) ? value <= limit : value < limit) ? "met" : "**missed**"} |`);
   }
 };
 check("first card, first visit", "firstCard", "ms", ms);
@@ -320,11 +327,11 @@ const machine = [
   `- Release build (\`scripts/build\`), release demo API on loopback, median of ${options.runs} runs after one warm-up load`,
 ];
 const table = [
-  "| N | first card (first / repeat visit) | complete count | longest load task | filter | search key (median / worst) | longest frame (scroll, type / refresh) | JS heap | wasm memory (load / refresh) | tab memory (load / refresh) | DOM nodes |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| N | layout | first card (first / repeat visit) | complete count | longest load task | filter (median / worst) | search key (median / worst) | longest frame (scroll, type / refresh) | JS heap | wasm memory (load / refresh) | tab memory (load / refresh) | DOM nodes |",
+  "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     (r) =>
-      `| ${r.count.toLocaleString("en")} | ${ms(r.firstCard)} / ${ms(r.repeatFirstCard)} | ${ms(r.complete)} | ${ms(r.loadTask)} | ${ms(r.filter)} | ` +
+      `| ${r.count.toLocaleString("en")} | ${r.layout} | ${ms(r.firstCard)} / ${ms(r.repeatFirstCard)} | ${ms(r.complete)} | ${ms(r.loadTask)} | ${ms(r.filter)} / ${ms(r.filterWorst)} | ` +
       `${ms(r.search)} / ${ms(r.searchWorst)} | ${ms(r.frame)} / ${ms(r.refreshFrame)} | ${mb(r.jsHeap)} | ` +
       `${mb(r.wasm)} / ${mb(r.refreshedWasm)} | ${mb(r.tabMemory)} / ${mb(r.refreshedTab)} | ${Math.round(r.nodes)} |`,
   ),
@@ -339,6 +346,8 @@ ${machine.join("\n")}
 
 ${table.join("\n")}
 
+- layout: cards (\`/\`) or compact rows (\`/?view=compact\`); a "card" below is a row
+  in the compact layout.
 - first card / complete count: from navigation start to the first card in the DOM /
   to "Showing N of N connections"; a first visit starts with empty caches, a repeat
   visit (reload) has the build in the HTTP cache and V8's code cache.
@@ -354,8 +363,8 @@ ${table.join("\n")}
 
 ## Budgets (issue 4)
 
-| N | what | measured | budget | |
-|---:|---|---:|---:|---|
+| N | layout | what | measured | budget | |
+|---:|---|---|---:|---:|---|
 ${checks.join("\n")}
 `;
 mkdirSync(path.join(root, "bench"), { recursive: true });

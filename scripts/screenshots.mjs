@@ -15,6 +15,16 @@ const shots = [
     scenario: { dataset: "generated", count: 10000 },
     route: "/?status=error&q=orders+eu-west&sort=checked",
   },
+  { file: "compact-light.png", colorScheme: "light", viewport: { width: 1280, height: 900 }, route: "/?view=compact" },
+  { file: "compact-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 900 }, route: "/?view=compact" },
+  // Scrolled to the rows: on a phone the controls fill the first screen.
+  {
+    file: "compact-phone.png",
+    colorScheme: "light",
+    viewport: { width: 390, height: 844 },
+    route: "/?view=compact",
+    scrollTo: ".summary",
+  },
   {
     file: "sign-in.png",
     colorScheme: "light",
@@ -53,6 +63,7 @@ try {
     await server.scenario(shot.scenario ?? {});
     const page = await browser.page(server.origin + (shot.route ?? "/"), shot);
     await page.locator(shot.ready ?? "article, [role=alert]").first().waitFor();
+    if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((element) => element.scrollIntoView());
     await page.screenshot({ path: `${out}/${shot.file}` });
     await page.context().close();
     console.log(`wrote ${out}/${shot.file}`);

@@ -23,16 +23,28 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+thread_local! {
+    /// One formatter for every exact time, in the browser's own locale: asking
+    /// `toLocaleString` with options builds a formatter each time, about 0.15 ms
+    /// here, three times a card, which a list of hundreds of cards felt.
+    static EXACT_TIME: js_sys::Function = {
+        let options = js_sys::Object::new();
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"long".into());
+        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format()
+    };
+}
+
 /// The exact time in the browser's locale and time zone, e.g.
 /// "24 Nov 2026, 14:05:09 CET".
 pub fn local_exact(at: DateTime<Utc>) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    let options = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"long".into());
-    // "default" is the browser's own locale.
-    date.to_locale_string("default", &options).into()
+    EXACT_TIME
+        .with(|format| format.call1(&JsValue::UNDEFINED, &date))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// The host of `url` as the browser's URL parser writes it: a name beyond ASCII in
@@ -191,5 +203,25 @@ pub fn store_key(secret: &str) -> bool {
 pub fn forget_key() {
     if let Some(storage) = session_storage() {
         let _ = storage.remove_item(KEY_ITEM);
+    }
+}
+
+/// The list's layout the admin chose last, remembered by this browser in
+/// `localStorage` (a preference, not a secret).
+const LAYOUT_ITEM: &str = "mcp-console.view";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn stored_layout() -> Option<String> {
+    local_storage()?.get_item(LAYOUT_ITEM).ok().flatten()
+}
+
+/// Quietly does nothing when the browser refuses (storage off or full): the choice
+/// then lasts as long as the URL that carries it.
+pub fn store_layout(value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(LAYOUT_ITEM, value);
     }
 }

@@ -11,9 +11,11 @@ use leptos::task::tick;
 use mcp_console::api::decode::list_response;
 use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
+use mcp_console::components::connection_row::ConnectionRow;
 use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::health_badges::HealthBadges;
 use mcp_console::components::instructions_full::InstructionsFull;
+use mcp_console::components::layout_switch::LayoutSwitch;
 use mcp_console::components::revealed_text::RevealedText;
 use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
@@ -22,6 +24,8 @@ use mcp_console::components::status_badge::StatusBadge;
 use mcp_console::components::test_now::TestNow;
 use mcp_console::model::connection::{Connection, Status};
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
+use mcp_console::model::list::ConnectionList;
+use mcp_console::model::list_layout::ListLayout;
 use mcp_console::model::search::Query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -564,17 +568,7 @@ async fn search_box_is_labelled_and_escape_clears_it() {
 #[wasm_bindgen_test]
 async fn the_feed_renders_a_window_and_tells_each_card_its_place() {
     let root = container();
-    let records: Vec<String> = (0..2000)
-        .map(|i| {
-            format!(
-                r#"{{"id":"id-{i:04}","tenantId":"t","name":"Store {i:04}","serverUrl":"https://s{i}.example.com","authType":"bearer","status":"active"}}"#
-            )
-        })
-        .collect();
-    let list = match list_response(200, None, &format!("[{}]", records.join(","))) {
-        Ok(list) => Arc::new(list),
-        Err(error) => panic!("fixture did not decode: {error}"),
-    };
+    let list = stores(2000);
     let positions: Vec<usize> = (0..list.connections().len()).collect();
     let rows = RwSignal::new(FeedRows {
         list: Arc::clone(&list),
@@ -633,6 +627,217 @@ async fn the_feed_renders_a_window_and_tells_each_card_its_place() {
             .get_attribute("aria-setsize")
             .as_deref(),
         Some("3")
+    );
+}
+
+/// `count` active connections, "Store 0000" at https://s0.example.com and on.
+fn stores(count: usize) -> Arc<ConnectionList> {
+    let records: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"id":"id-{i:04}","tenantId":"t","name":"Store {i:04}","serverUrl":"https://s{i}.example.com","authType":"bearer","status":"active"}}"#
+            )
+        })
+        .collect();
+    match list_response(200, None, &format!("[{}]", records.join(","))) {
+        Ok(list) => Arc::new(list),
+        Err(error) => panic!("fixture did not decode: {error}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn below_the_threshold_every_row_is_in_the_document_and_above_it_a_window() {
+    for layout in ListLayout::ALL {
+        let root = container();
+        let list = stores(2000);
+        let whole = (0..2000)
+            .take_while(|&rows| !layout.windowed(rows + 1))
+            .last()
+            .unwrap_or_default();
+        let rows = RwSignal::new(FeedRows {
+            list: Arc::clone(&list),
+            positions: Arc::new((0..whole).collect()),
+        });
+        let shown = Signal::derive(move || rows.with(FeedRows::len));
+        let row = move |id: String, place: Signal<Option<usize>>| {
+            let connection = list.get(&id).cloned();
+            connection.map(|connection| {
+                view! {
+                    <ConnectionRow
+                        connection=Signal::stored(connection)
+                        now=Signal::stored(now())
+                        position=place
+                        set_size=shown
+                    />
+                }
+            })
+        };
+        let _mounted = mount_to(
+            root.clone(),
+            move || view! { <ConnectionFeed rows card=row layout /> },
+        );
+        for _ in 0..3 {
+            tick().await;
+            next_frame().await;
+        }
+        assert_eq!(
+            count(&root, "article") as usize,
+            whole,
+            "{layout:?}: all {whole} rows"
+        );
+        assert!(text(&root).contains(&format!("Store {:04}", whole - 1)));
+
+        rows.update(|rows| rows.positions = Arc::new((0..2000).collect()));
+        for _ in 0..3 {
+            tick().await;
+            next_frame().await;
+        }
+        let rendered = count(&root, "article");
+        assert!(rendered < 100, "{layout:?}: {rendered} of 2000 rendered");
+        root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_compact_row_holds_status_name_host_auth_last_check_and_markers() {
+    let root = container();
+    let connection = one(ORDERS);
+    let stale = RwSignal::new(false);
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionRow connection now=Signal::stored(now()) stale /> }
+    });
+    let row = find(&root, "article.row");
+    assert_eq!(
+        row.get_attribute("data-connection-id").as_deref(),
+        Some("3f6c1a2e-5b7d-4c8e-9f01-23456789abcd")
+    );
+    let heading = find(&row, "h2");
+    assert_eq!(
+        row.get_attribute("aria-labelledby"),
+        heading.get_attribute("id")
+    );
+    assert_eq!(text(&heading), "Order Management System");
+    assert_eq!(
+        find(&heading, "a.card__link")
+            .get_attribute("href")
+            .as_deref(),
+        Some("/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd")
+    );
+    let badge = find(&row, ".badge--error");
+    assert_eq!(text(&badge), "Error");
+    assert_eq!(
+        count(&badge, "svg.icon--error"),
+        1,
+        "a shape, not colour alone"
+    );
+    // The host only, as text: the full address is on the connection's page.
+    assert_eq!(text(&find(&row, ".row__host bdi")), "mcp.example.com");
+    assert_eq!(count(&row, "a"), 1, "only the name links");
+    assert_eq!(text(&find(&row, ".row__auth")), "Bearer token");
+    let checked = find(&row, ".row__checked time");
+    assert_eq!(text(&checked), "3 hours ago");
+    // The exact time describes it, shown on focus (it is a Tab stop).
+    assert_eq!(checked.get_attribute("tabindex").as_deref(), Some("0"));
+    let exact = checked
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(!text(&find(&row, &format!("#{exact}"))).is_empty());
+    let stale_badge = find(&row, ".badge--stale");
+    assert!(stale_badge.has_attribute("hidden"), "not stale: no badge");
+    stale.set(true);
+    tick().await;
+    assert!(!stale_badge.has_attribute("hidden"));
+    assert_eq!(text(&stale_badge), "Stale");
+
+    // The instructions open in place, exactly, and close again.
+    let toggle = find(&row, "button[aria-expanded]");
+    assert_eq!(text(&toggle), "Instructions");
+    let region = find(
+        &row,
+        &format!(
+            "#{}",
+            toggle.get_attribute("aria-controls").unwrap_or_default()
+        ),
+    );
+    assert!(region.has_attribute("hidden"));
+    assert!(!text(&row).contains("Line four"));
+    click(&toggle);
+    tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!region.has_attribute("hidden"));
+    assert!(text(&region).contains("Line one of the rules.\nLine two."));
+    assert!(text(&region).contains("Line four is hidden at first."));
+    click(&toggle);
+    tick().await;
+    assert!(region.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn a_compact_row_marks_hidden_characters_and_look_alike_hosts_and_stays_text() {
+    let root = container();
+    let connection = one(
+        r#"{"id":"h","tenantId":"t","name":"Pay\u200bPal <img src=x onerror=alert(1)>","serverUrl":"https://p\u0430ypal.example/x","authType":"<b>x</b>","status":"active"}"#,
+    );
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionRow connection now=Signal::stored(now()) /> }
+    });
+    assert_eq!(count(&root, "img, b"), 0);
+    assert_eq!(
+        text(&find(&root, "h2")),
+        "PayZWSPPal <img src=x onerror=alert(1)>"
+    );
+    assert!(text(&root).contains("Hidden characters"));
+    assert!(text(&root).contains("Look-alike host"));
+    assert!(text(&root).contains("Never checked"));
+    assert!(text(&root).contains("No instructions"));
+    assert_eq!(count(&root, "button"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_layout_switch_presses_the_layout_on_screen_and_reports_choices() {
+    let root = container();
+    let selected = RwSignal::new(ListLayout::Cards);
+    let chosen = RwSignal::new(None::<ListLayout>);
+    let on_select = Callback::new(move |layout| chosen.set(Some(layout)));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <LayoutSwitch selected on_select /> }
+    });
+    let group = find(&root, "[role=group]");
+    let label = group.get_attribute("aria-labelledby").unwrap_or_default();
+    assert_eq!(text(&find(&root, &format!("#{label}"))), "Layout");
+    let pressed = || {
+        let buttons = root.query_selector_all("button").ok();
+        (0..2)
+            .filter_map(|i| buttons.as_ref()?.item(i))
+            .map(|b| {
+                let b: Element = b.unchecked_into();
+                (
+                    text(&b),
+                    b.get_attribute("aria-pressed").unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pressed(),
+        [
+            ("Cards".into(), "true".into()),
+            ("Compact".into(), "false".into())
+        ]
+    );
+    click(&find(&root, "button:last-child"));
+    assert_eq!(chosen.get_untracked(), Some(ListLayout::Compact));
+    selected.set(ListLayout::Compact);
+    tick().await;
+    assert_eq!(
+        pressed(),
+        [
+            ("Cards".into(), "false".into()),
+            ("Compact".into(), "true".into())
+        ]
     );
 }
 

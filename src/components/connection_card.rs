@@ -5,19 +5,17 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::connection_name::ConnectionName;
 use super::health_badges::HealthBadges;
 use super::instructions::Instructions;
 use super::relative_time::RelativeTime;
-use super::revealed_text::RevealedText;
 use super::server_link::ServerLink;
 use super::test_now::TestNow;
+use super::unique_id;
 use super::warning_badges::WarningBadges;
-use super::{follow_link, unique_id};
-use crate::model::connection::{Connection, UNNAMED};
-use crate::model::route::Route;
+use crate::model::connection::Connection;
 use crate::model::search::Query;
 
 #[component]
@@ -98,13 +96,12 @@ fn CardBody(
     stale: Signal<bool>,
     on_open: Option<Callback<()>>,
 ) -> impl IntoView {
-    let unnamed = connection.is_unnamed();
     let hidden_chars = connection.has_hidden_chars();
     let look_alike_host = connection.has_look_alike_host();
-    let name = connection.name.clone();
     let instructions = connection.instructions().map(str::to_owned);
     let Connection {
         id,
+        name,
         server_url,
         auth_type,
         status,
@@ -116,50 +113,26 @@ fn CardBody(
     view! {
         <header class="card__header">
             <h2 class="card__name" id=heading>
-                {
-                    let name = if unnamed {
-                        Either::Left(UNNAMED)
-                    } else {
-                        Either::Right(view! { <bdi><RevealedText text=name query /></bdi> })
-                    };
-                    // The connection's own page; an id no path can carry has none.
-                    match Route::Connection(id.clone()).path() {
-                        Some(path) => Either::Left(view! {
-                            <a
-                                class="card__link"
-                                href=path
-                                // Without a handler, a plain link.
-                                on:click=move |event| {
-                                    if let Some(on_open) = on_open {
-                                        follow_link(on_open)(event);
-                                    }
-                                }
-                            >
-                                {name}
-                            </a>
-                        }),
-                        None => Either::Right(name),
-                    }
-                }
+                <ConnectionName name id=id.clone() query on_open />
             </h2>
             <HealthBadges status=Some(status) stale>
                 <WarningBadges hidden_chars look_alike_host />
             </HealthBadges>
         </header>
         <dl class="card__facts">
-            <div class="fact fact--wide">
+            <div class="fact fact--wide fact--url">
                 <dt>"Server URL"</dt>
                 <dd>
                     <ServerLink url=server_url query />
                 </dd>
             </div>
-            <div class="fact">
+            <div class="fact fact--checked">
                 <dt>"Last health check"</dt>
                 <dd>
                     <RelativeTime at=last_health_check_at now missing="Never checked" />
                 </dd>
             </div>
-            <div class="fact">
+            <div class="fact fact--auth">
                 <dt>"Authentication"</dt>
                 <dd>
                     <bdi>{auth_type.label().to_owned()}</bdi>

@@ -1,9 +1,11 @@
-//! The list of cards as an ARIA feed that renders only the cards on screen and a
-//! few on each side, so that 50,000 connections cost what 30 do. Padding above and
-//! below stands in for the cards not rendered, so the page keeps its full height and
-//! the scroll bar tells the truth. Cards are measured as they render (a
-//! `ResizeObserver` also sees instructions expand); unmeasured ones count at the
-//! average height.
+//! The list of cards (or compact rows) as an ARIA feed. A list longer than its
+//! layout's threshold (`ListLayout::windowed`) renders only the cards on screen and
+//! a few on each side, so that 50,000 connections cost what 30 do; a shorter one is
+//! all in the document, for find in page, printing and screen readers' browse
+//! mode. Padding above and below stands in for the cards not rendered, so the page
+//! keeps its full height and the scroll bar tells the truth. Cards are measured as
+//! they render (a `ResizeObserver` also sees instructions expand); unmeasured ones
+//! count at the average height.
 //!
 //! Keyboard: Page Down / Page Up move focus to the next / previous card (the feed
 //! pattern of WAI-ARIA), Home / End on a card to the first / last; each card says
@@ -21,14 +23,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, ResizeObserver};
 
 use crate::model::list::ConnectionList;
+use crate::model::list_layout::ListLayout;
 use crate::model::row_layout::RowLayout;
 
-/// Must equal the `gap` of `.feed` in style/main.css.
-const GAP_PX: f64 = 16.0;
 /// Cards rendered beyond each edge of the screen.
 const OVERSCAN: usize = 4;
-/// A card's height before any has been measured.
-const FIRST_ESTIMATE_PX: f64 = 320.0;
 /// The most page height the feed takes; a taller list is compressed into it (see
 /// `RowLayout::scale`). Below Firefox's cap on element heights, about 17.9 M px.
 const MAX_PAGE_PX: f64 = 15_000_000.0;
@@ -73,6 +72,9 @@ pub fn ConnectionFeed<F, V>(
     /// The feed is out of sight (a connection's page is open over the list).
     #[prop(optional, into)]
     hidden: Signal<bool>,
+    /// Cards or compact rows: their spacing, first estimate and threshold.
+    #[prop(optional)]
+    layout: ListLayout,
 ) -> impl IntoView
 where
     F: Fn(String, Signal<Option<usize>>) -> V + Clone + Send + Sync + 'static,
@@ -92,8 +94,9 @@ where
             estimate.set(average);
         }
     });
-    let layout = Memo::new(move |_| {
-        let estimate = estimate.get().unwrap_or(FIRST_ESTIMATE_PX);
+    let gap = layout.gap_px();
+    let row_layout = Memo::new(move |_| {
+        let estimate = estimate.get().unwrap_or(layout.first_estimate_px());
         heights.with(|heights| {
             rows.with(|rows| {
                 RowLayout::new(
@@ -102,7 +105,7 @@ where
                             .and_then(|id| heights.get(id).copied())
                             .unwrap_or(estimate)
                     }),
-                    GAP_PX,
+                    gap,
                 )
             })
         })
@@ -120,6 +123,17 @@ where
         let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
+        let len = rows.with_untracked(FeedRows::len);
+        if !layout.windowed(len) {
+            if range.get_untracked() != (0..len) {
+                range.set(0..len);
+            }
+            // Never compressed: a long list narrowed down leaves no scale behind.
+            if compression.get_untracked() != (0.0, 1.0) {
+                compression.set((0.0, 1.0));
+            }
+            return;
+        }
         // Hidden, it measures nothing: keep the range for the way back.
         if hidden.get_untracked() {
             return;
@@ -130,7 +144,7 @@ where
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
         let top = -feed.get_bounding_client_rect().top();
-        let mut next = layout.with_untracked(|layout| {
+        let mut next = row_layout.with_untracked(|layout| {
             let scale = layout.scale(MAX_PAGE_PX, viewport);
             if scale > 1.0 || compression.get_untracked().1 > 1.0 {
                 compression.set((top, scale));
@@ -150,7 +164,7 @@ where
     // The rendered range follows the layout (new rows, new measurements) and the
     // screen.
     Effect::new(move || {
-        layout.track();
+        row_layout.track();
         update_range();
     });
     // Back in sight: the screen may show other rows than when it was hidden (a
@@ -186,7 +200,10 @@ where
                 .collect::<Vec<_>>()
         })
     });
-    // Measure what was just rendered; observing starts with a first report.
+    let whole = move || rows.with(|rows| !layout.windowed(rows.len()));
+    // Measure what was just rendered; observing starts with a first report. A
+    // whole list needs no heights, and its cards off screen, not laid out (see
+    // `.feed--whole` in style/main.css), would report their placeholder size.
     Effect::new(move || {
         window_rows.track();
         request_animation_frame(move || {
@@ -197,6 +214,9 @@ where
                 return;
             };
             observer.disconnect();
+            if rows.try_with_untracked(|rows| !layout.windowed(rows.len())) != Some(false) {
+                return;
+            }
             let cards = feed.children();
             for index in 0..cards.length() {
                 if let Some(card) = cards.item(index) {
@@ -210,10 +230,12 @@ where
         let Some(feed) = feed.try_get_untracked().flatten() else {
             return;
         };
-        let top = layout.with_untracked(|layout| layout.top(row)) / compression.get_untracked().1;
+        let top =
+            row_layout.with_untracked(|layout| layout.top(row)) / compression.get_untracked().1;
         let page_top =
             window().scroll_y().unwrap_or_default() + feed.get_bounding_client_rect().top();
-        window().scroll_to_with_x_and_y(0.0, page_top + top - GAP_PX);
+        // A card's gap of room above it; a row scrolls to the top edge.
+        window().scroll_to_with_x_and_y(0.0, page_top + top - gap);
         update_range();
     };
     let focus_row = move |row: usize| {
@@ -281,13 +303,15 @@ where
     };
     let padding = move || {
         let (range, (scroll, scale)) = (range.get(), compression.get());
-        layout.with(|layout| layout.padding(&range, scroll, scale, MAX_PAGE_PX))
+        row_layout.with(|layout| layout.padding(&range, scroll, scale, MAX_PAGE_PX))
     };
     let padding_top = move || pixels(padding().0);
     let padding_bottom = move || pixels(padding().1);
     view! {
         <div
             class="feed"
+            class:feed--compact=layout == ListLayout::Compact
+            class:feed--whole=whole
             role="feed"
             aria-label="Connections"
             aria-busy="false"

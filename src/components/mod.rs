@@ -3,12 +3,15 @@
 pub mod ascii_host;
 pub mod connection_card;
 pub mod connection_feed;
+pub mod connection_name;
+pub mod connection_row;
 pub mod copy_button;
 pub mod filter_bar;
 pub mod health_badges;
 pub mod icon;
 pub mod instructions;
 pub mod instructions_full;
+pub mod layout_switch;
 pub mod load_error_panel;
 pub mod rejected_notice;
 pub mod relative_time;

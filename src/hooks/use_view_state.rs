@@ -1,14 +1,18 @@
-//! The view (filter, search, sort) lives in the URL's query string, so a link, a
-//! reload and Back/Forward reproduce it. Every change is a history entry, except
-//! that a burst of typing replaces the entry its first keystroke made: Back undoes a
-//! search, not a letter.
+//! The view (filter, search, sort, layout) lives in the URL's query string, so a
+//! link, a reload and Back/Forward reproduce it. A filter, sort or search is a
+//! history entry, except that a burst of typing replaces the entry its first
+//! keystroke made: Back undoes a search, not a letter. The layout is a preference:
+//! the browser remembers it for URLs that name none, and switching it changes the
+//! current entry.
 
 use leptos::prelude::*;
 
 use super::use_history::use_history;
 use crate::model::filter::StatusFilter;
+use crate::model::list_layout::ListLayout;
 use crate::model::sort::SortOrder;
 use crate::model::view_state::ViewState;
+use crate::platform;
 
 /// The view in the URL and the ways to change it.
 #[derive(Clone, Copy)]
@@ -20,6 +24,10 @@ pub struct UseViewStateReturn {
     pub search: Callback<String>,
     /// Clears the filter and the search.
     pub show_all: Callback<()>,
+    /// The layout on screen: the URL's, or else the one this browser remembers.
+    pub layout: Memo<ListLayout>,
+    /// Switches the layout and remembers it.
+    pub set_layout: Callback<ListLayout>,
 }
 
 pub fn use_view_state() -> UseViewStateReturn {
@@ -36,7 +44,7 @@ pub fn use_view_state() -> UseViewStateReturn {
             }
         });
     });
-    let change = move |change: &dyn Fn(&mut ViewState), typed: bool| {
+    let change = move |change: &dyn Fn(&mut ViewState), step: Step| {
         let mut next = view.get_untracked();
         change(&mut next);
         if view.with_untracked(|view| *view == next) {
@@ -44,7 +52,8 @@ pub fn use_view_state() -> UseViewStateReturn {
         }
         let next_search = search.with_untracked(|current| next.to_query(current));
         let href = format!("{}{next_search}", history.path().get_untracked());
-        if typed && typed_search.with_value(Option::is_some) {
+        let typed = step == Step::Typing;
+        if step == Step::Replace || (typed && typed_search.with_value(Option::is_some)) {
             history.replace(&href);
         } else {
             history.push(&href, None);
@@ -52,17 +61,50 @@ pub fn use_view_state() -> UseViewStateReturn {
         typed_search.set_value(typed.then_some(next_search));
     };
     let select =
-        Callback::new(move |filter: StatusFilter| change(&|view| view.status = filter, false));
-    let sort_by = Callback::new(move |order: SortOrder| change(&|view| view.sort = order, false));
-    let search_for =
-        Callback::new(move |text: String| change(&|view| view.query.clone_from(&text), true));
+        Callback::new(move |filter: StatusFilter| change(&|view| view.status = filter, Step::Push));
+    let sort_by =
+        Callback::new(move |order: SortOrder| change(&|view| view.sort = order, Step::Push));
+    let search_for = Callback::new(move |text: String| {
+        change(&|view| view.query.clone_from(&text), Step::Typing)
+    });
+    let remembered = RwSignal::new(
+        platform::stored_layout()
+            .and_then(|value| ListLayout::from_query_value(&value))
+            .unwrap_or_default(),
+    );
+    // A memo: the layout's views are rebuilt when it changes, not when the URL
+    // comes to name the layout already shown.
+    let layout = Memo::new(move |_| {
+        view.with(|view| view.layout)
+            .unwrap_or_else(|| remembered.get())
+    });
+    // A URL without a layout shows the remembered one, and then names it (in the
+    // same entry), so that the address bar always reproduces what is on screen.
+    Effect::new(move || {
+        let remembered = remembered.get();
+        if remembered != ListLayout::default() && view.with(|view| view.layout.is_none()) {
+            change(&|view| view.layout = Some(remembered), Step::Replace);
+        }
+    });
+    let set_layout = Callback::new(move |chosen: ListLayout| {
+        if layout.get_untracked() == chosen {
+            return;
+        }
+        platform::store_layout(chosen.query_value());
+        remembered.set(chosen);
+        // The default is left out of the URL, now that the browser remembers it too.
+        // A preference rather than a step: Back leads to the view before, shown in
+        // the layout now chosen (unless its URL names another).
+        let named = (chosen != ListLayout::default()).then_some(chosen);
+        change(&|view| view.layout = named, Step::Replace);
+    });
     let show_all = Callback::new(move |()| {
         change(
             &|view| {
                 view.status = StatusFilter::All;
                 view.query.clear();
             },
-            false,
+            Step::Push,
         )
     });
     UseViewStateReturn {
@@ -71,5 +113,18 @@ pub fn use_view_state() -> UseViewStateReturn {
         sort_by,
         search: search_for,
         show_all,
+        layout,
+        set_layout,
     }
+}
+
+/// How a change of the view meets the history.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// A new entry: Back undoes it.
+    Push,
+    /// A keystroke: the first of a burst pushes, the rest replace.
+    Typing,
+    /// The current entry changes.
+    Replace,
 }

@@ -13,6 +13,7 @@ pub mod json_test_suite;
 pub mod json_text;
 pub mod list;
 pub mod list_index;
+pub mod list_layout;
 pub mod load_error;
 pub mod load_state;
 pub mod relative_time;

@@ -1,8 +1,9 @@
-//! The view that lives in the URL's query string (`?status=error&q=shop&sort=name`),
-//! so a link, a reload and Back/Forward reproduce what the admin sees. Defaults are
-//! left out of the URL.
+//! The view that lives in the URL's query string
+//! (`?status=error&q=shop&sort=name&view=compact`), so a link, a reload and
+//! Back/Forward reproduce what the admin sees. Defaults are left out of the URL.
 
 use super::filter::StatusFilter;
+use super::list_layout::ListLayout;
 use super::sort::SortOrder;
 use super::url_encoding::Encoding::Form;
 use super::url_encoding::{decode, encode};
@@ -10,7 +11,8 @@ use super::url_encoding::{decode, encode};
 const STATUS_KEY: &str = "status";
 const QUERY_KEY: &str = "q";
 const SORT_KEY: &str = "sort";
-const OWN_KEYS: [&str; 3] = [STATUS_KEY, QUERY_KEY, SORT_KEY];
+const LAYOUT_KEY: &str = "view";
+const OWN_KEYS: [&str; 4] = [STATUS_KEY, QUERY_KEY, SORT_KEY, LAYOUT_KEY];
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
@@ -18,6 +20,9 @@ pub struct ViewState {
     /// The search text as typed (folded only when matching).
     pub query: String,
     pub sort: SortOrder,
+    /// The layout, when the URL names one; otherwise the browser's remembered
+    /// choice applies (`hooks::use_view_state`).
+    pub layout: Option<ListLayout>,
 }
 
 impl ViewState {
@@ -32,6 +37,7 @@ impl ViewState {
                 }
                 QUERY_KEY => view.query = value,
                 SORT_KEY => view.sort = SortOrder::from_query_value(&value).unwrap_or_default(),
+                LAYOUT_KEY => view.layout = ListLayout::from_query_value(&value),
                 _ => {}
             }
         }
@@ -59,6 +65,9 @@ impl ViewState {
         }
         if self.sort != SortOrder::default() {
             parts.push(format!("{SORT_KEY}={}", self.sort.query_value()));
+        }
+        if let Some(layout) = self.layout {
+            parts.push(format!("{LAYOUT_KEY}={}", layout.query_value()));
         }
         if parts.is_empty() {
             String::new()
@@ -89,6 +98,7 @@ mod tests {
             status,
             query: query.to_owned(),
             sort,
+            layout: None,
         }
     }
 
@@ -135,6 +145,7 @@ mod tests {
             "?statuses=error",
             "?sort=sideways",
             "?q=",
+            "?view=table",
         ] {
             assert_eq!(
                 ViewState::from_query(search),
@@ -174,11 +185,42 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_every_filter_and_order() {
+    fn the_layout_is_in_the_url_only_when_named() {
+        assert_eq!(ViewState::from_query("?status=error").layout, None);
+        assert_eq!(
+            ViewState::from_query("?view=compact").layout,
+            Some(ListLayout::Compact)
+        );
+        assert_eq!(
+            ViewState::from_query("?view=compact&view=CARDS").layout,
+            Some(ListLayout::Cards)
+        );
+        let compact = ViewState {
+            layout: Some(ListLayout::Compact),
+            ..view(StatusFilter::Error, "", SortOrder::Problems)
+        };
+        assert_eq!(
+            compact.to_query("?view=cards&ref=x"),
+            "?ref=x&status=error&view=compact"
+        );
+        let unnamed = ViewState {
+            layout: None,
+            ..compact
+        };
+        assert_eq!(unnamed.to_query("?view=compact"), "?status=error");
+    }
+
+    #[test]
+    fn round_trips_every_filter_order_and_layout() {
         for status in StatusFilter::ALL {
             for sort in SortOrder::ALL {
-                let state = view(status, "Crème shop", sort);
-                assert_eq!(ViewState::from_query(&state.to_query("?x=1")), state);
+                for layout in [None, Some(ListLayout::Cards), Some(ListLayout::Compact)] {
+                    let state = ViewState {
+                        layout,
+                        ..view(status, "Crème shop", sort)
+                    };
+                    assert_eq!(ViewState::from_query(&state.to_query("?x=1")), state);
+                }
             }
         }
     }

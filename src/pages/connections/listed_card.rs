@@ -1,16 +1,19 @@
-//! The card of one connection of the list, by id: it follows the list's copy of the
-//! connection, so a refresh or a health check updates it in place (focus and the
-//! expanded instructions stay).
+//! The card (or compact row) of one connection of the list, by id: it follows the
+//! list's copy of the connection, so a refresh or a health check updates it in
+//! place (focus and the expanded instructions stay).
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::ListContext;
 use crate::components::connection_card::ConnectionCard;
+use crate::components::connection_row::ConnectionRow;
 use crate::hooks::use_history::use_history;
 use crate::model::connection::Connection;
+use crate::model::list_layout::ListLayout;
 use crate::model::route::{OPENED_FROM_LIST, Route};
 use crate::model::search::Query;
 
@@ -24,6 +27,7 @@ pub fn ListedCard(
     query: Memo<Arc<Query>>,
     /// Ids whose status the last refresh changed.
     changed: RwSignal<HashSet<String>>,
+    layout: ListLayout,
 ) -> impl IntoView {
     let ListContext {
         list,
@@ -58,20 +62,34 @@ pub fn ListedCard(
                 history.push(&href, Some(OPENED_FROM_LIST));
             }
         });
-        view! {
-            <ConnectionCard
-                connection
-                now
-                changed=is_changed
-                testing=checks.is_running(id.clone())
-                test_note=checks.note(id.clone())
-                on_test=checks.runner(id)
-                query
-                stale
-                position=place
-                set_size
-                on_open
-            />
+        match layout {
+            ListLayout::Cards => Either::Left(view! {
+                <ConnectionCard
+                    connection
+                    now
+                    changed=is_changed
+                    testing=checks.is_running(id.clone())
+                    test_note=checks.note(id.clone())
+                    on_test=checks.runner(id)
+                    query
+                    stale
+                    position=place
+                    set_size
+                    on_open
+                />
+            }),
+            ListLayout::Compact => Either::Right(view! {
+                <ConnectionRow
+                    connection
+                    now
+                    changed=is_changed
+                    query
+                    stale
+                    position=place
+                    set_size
+                    on_open
+                />
+            }),
         }
     })
 }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::filter_bar::FilterBar;
+use crate::components::layout_switch::LayoutSwitch;
 use crate::components::load_error_panel::LoadErrorPanel;
 use crate::components::rejected_notice::RejectedNotice;
 use crate::components::search_box::SearchBox;
@@ -29,6 +30,7 @@ use crate::hooks::use_search_shortcut::use_search_shortcut;
 use crate::hooks::use_view_state::use_view_state;
 use crate::hooks::use_way_back::use_way_back;
 use crate::model::list::ConnectionList;
+use crate::model::list_layout::ListLayout;
 use crate::model::load_error::LoadError;
 use crate::model::load_state::LoadState;
 use crate::model::route::Route;
@@ -108,7 +110,7 @@ pub fn ConnectionsPage(
             (false, _) => Screen::Loading,
             (true, _) if total.get() == 0 => Screen::Empty,
             (true, _) if shown.get() == 0 => Screen::NoMatches,
-            (true, _) => Screen::Cards,
+            (true, _) => Screen::List,
         }
     });
     // Search, sort and filters only mean something once a list is there; while the
@@ -122,8 +124,39 @@ pub fn ConnectionsPage(
     let selected = Signal::derive(move || view.with(|v| v.status));
     let sort = Signal::derive(move || view.with(|v| v.sort));
     let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
-    let card = move |id: String, place: Signal<Option<usize>>| {
-        view! { <ListedCard id place set_size=shown query=list_view.query changed=connections.changed /> }
+    let layout = url_view.layout;
+    // The feed is built anew for another layout: heights measured for cards say
+    // nothing about rows.
+    let feed = move || {
+        let layout = layout.get();
+        let card = move |id: String, place: Signal<Option<usize>>| {
+            view! {
+                <ListedCard id place set_size=shown query=list_view.query changed=connections.changed layout />
+            }
+        };
+        view! {
+            // Printing gives what is in the document: print CSS shows this when the
+            // feed is windowed.
+            <p class="print-note">
+                "Only the connections near where the list is scrolled are printed: a list this long is only rendered where it is on screen. Narrow it with the search or the filters to print every one."
+            </p>
+            {(layout == ListLayout::Compact)
+                .then(|| {
+                    view! {
+                        // The columns, for the eye; each row names its parts itself.
+                        <div class="rows-head" aria-hidden="true">
+                            <span>"Status"</span>
+                            <span>"Name"</span>
+                            <span>"Server host"</span>
+                            <span>"Authentication"</span>
+                            <span>"Last check"</span>
+                            <span></span>
+                            <span>"Instructions"</span>
+                        </div>
+                    }
+                })}
+            <ConnectionFeed rows=list_view.rows card hidden=detail_open layout />
+        }
     };
 
     view! {
@@ -142,6 +175,7 @@ pub fn ConnectionsPage(
                     <div class="controls">
                         <SearchBox query=query_text on_input=url_view.search input_ref=search_input />
                         <SortSelect selected=sort on_select=url_view.sort_by />
+                        <LayoutSwitch selected=layout on_select=url_view.set_layout />
                     </div>
                     <FilterBar counts=list_view.counts selected on_select=url_view.select />
                 }),
@@ -177,9 +211,7 @@ pub fn ConnectionsPage(
                         on_show_all=url_view.show_all
                     />
                 }),
-                Screen::Cards => EitherOf5::E(view! {
-                    <ConnectionFeed rows=list_view.rows card hidden=detail_open />
-                }),
+                Screen::List => EitherOf5::E(feed),
             }}
         </div>
         {children()}
@@ -194,7 +226,7 @@ enum Screen {
     Failed(LoadError),
     Empty,
     NoMatches,
-    Cards,
+    List,
 }
 
 /// What stands above the list: the search, sort and filters, or their placeholder.
