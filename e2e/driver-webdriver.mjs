@@ -151,6 +151,9 @@ async function webDriverPage(call, viewport) {
     },
     evaluate,
     async click(selector) {
+      // WebKitWebDriver calls an element off screen in a part that skips layout
+      // (`content-visibility: auto`) "not interactable" instead of scrolling to it.
+      await evaluate((selector) => document.querySelector(selector)?.scrollIntoView({ block: "center" }), selector);
       const element = await session("POST", "/element", { using: "css selector", value: selector });
       await session("POST", `/element/${element[ELEMENT]}/click`, {});
     },
