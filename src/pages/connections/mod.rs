@@ -110,19 +110,18 @@ pub fn ConnectionsPage(
     let failure = Memo::new(move |_| state.with(|s| s.error.clone()));
     let retry_at = Signal::derive(move || state.with(|s| s.retry_at));
     let (total, shown) = (list_view.total, list_view.shown);
-    let affected = Signal::derive(move || {
-        usage.with(|usage| usage.as_ref().map(|usage| usage.affected_by_errors()))
-    });
-    let summary = move || {
-        let showing = match (loaded.get(), total.get()) {
-            (false, _) => return String::new(),
-            (true, 1) => format!("Showing {} of 1 connection.", shown.get()),
-            (true, total) => format!("Showing {} of {total} connections.", shown.get()),
-        };
-        match affected.get() {
-            Some(affected) => format!("{showing} {}", affected_summary(affected)),
-            None => showing,
-        }
+    let summary = move || match (loaded.get(), total.get()) {
+        (false, _) => String::new(),
+        (true, 1) => format!("Showing {} of 1 connection", shown.get()),
+        (true, total) => format!("Showing {} of {total} connections", shown.get()),
+    };
+    // Beside the summary, not in it: the count of shown rows keeps its words.
+    let affected = move || {
+        usage.with(|usage| {
+            usage
+                .as_ref()
+                .map(|usage| affected_summary(usage.affected_by_errors()))
+        })
     };
     let screen = Memo::new(move |_| {
         let first_load = state.with(LoadState::is_first_load);
@@ -211,7 +210,10 @@ pub fn ConnectionsPage(
                 }),
                 Controls::None => EitherOf3::C(()),
             }}
-            <p class="summary" aria-live="polite">{summary}</p>
+            <div class="summary-line">
+                <p class="summary" aria-live="polite">{summary}</p>
+                <p class="summary-line__agents" aria-live="polite">{affected}</p>
+            </div>
             // A failed refresh: the list stays, with what went wrong above it.
             {move || {
                 let error = failure.get()?;
