@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::dto::optional as text;
 use crate::model::agent::{Agent, AgentConnection, AgentRole};
 use crate::model::json_text::{self, Unreadable};
 
@@ -115,11 +116,6 @@ fn connection(json: &RawValue) -> Result<AgentConnection, String> {
         connection_id,
         allowed_tools,
     })
-}
-
-/// A field that is a string, or absent or null (`None`).
-fn text<'a>(name: &str, value: Option<&'a RawValue>) -> Result<Option<Cow<'a, str>>, String> {
-    json_text::text(value).map_err(|kind| format!("the field `{name}` is {kind}, not a string"))
 }
 
 /// A field that must be a list: its elements' JSON text.

@@ -111,24 +111,7 @@ pub fn pointing_nowhere_summary(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::agent::{Agent, AgentConnection};
-    use crate::model::fixtures::connection;
-
-    fn agent(id: &str, uses: &[&str]) -> Agent {
-        Agent {
-            id: id.to_owned(),
-            name: None,
-            display_name: Some(format!("Agent {id}")),
-            role: None,
-            connections: uses
-                .iter()
-                .map(|&c| AgentConnection {
-                    connection_id: c.to_owned(),
-                    allowed_tools: Vec::new(),
-                })
-                .collect(),
-        }
-    }
+    use crate::model::fixtures::{agent, connection};
 
     fn list() -> ConnectionList {
         ConnectionList::new(

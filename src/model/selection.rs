@@ -156,22 +156,13 @@ mod tests {
 
     #[test]
     fn unused_needs_the_agents() {
-        use crate::model::agent::{Agent, AgentConnection, AgentList};
+        use crate::model::agent::AgentList;
+        use crate::model::fixtures::agent;
         let list = list();
-        let uses = |ids: &[&str]| Agent {
-            id: ids.join("+"),
-            name: None,
-            display_name: None,
-            role: None,
-            connections: ids
-                .iter()
-                .map(|&id| AgentConnection {
-                    connection_id: id.to_owned(),
-                    allowed_tools: Vec::new(),
-                })
-                .collect(),
-        };
-        let agents = AgentList::new(vec![uses(&["1", "2"]), uses(&["2"])], Vec::new());
+        let agents = AgentList::new(
+            vec![agent("a", &["1", "2"]), agent("b", &["2"])],
+            Vec::new(),
+        );
         let usage = AgentUsage::of(&list, &agents);
         let order = sorted_positions(&list, SortOrder::Name, None);
         let unused = filtered(&list, Some(&usage), &order, StatusFilter::Unused, cutoff());

@@ -192,21 +192,9 @@ mod tests {
 
     #[test]
     fn most_agents_first() {
-        use crate::model::agent::{Agent, AgentConnection, AgentList};
+        use crate::model::agent::AgentList;
+        use crate::model::fixtures::agent;
         let list = sample();
-        let agent = |id: &str, uses: &[&str]| Agent {
-            id: id.to_owned(),
-            name: None,
-            display_name: None,
-            role: None,
-            connections: uses
-                .iter()
-                .map(|&c| AgentConnection {
-                    connection_id: c.to_owned(),
-                    allowed_tools: Vec::new(),
-                })
-                .collect(),
-        };
         let agents = AgentList::new(
             vec![
                 agent("a", &["1", "3"]),
