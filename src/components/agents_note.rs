@@ -17,12 +17,12 @@ pub fn AgentsNote(
         }
         other => {
             let shown = if showing_earlier {
-                "Agent usage shown is from the last successful read"
+                "agent usage shown is from the last successful read"
             } else {
-                "Agent usage is not shown"
+                "agent usage is not shown"
             };
             format!(
-                "{shown}: {}. It is read again with the list.",
+                "{}: {shown}. It is read again with the list.",
                 other.title()
             )
         }
