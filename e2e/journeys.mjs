@@ -124,6 +124,10 @@ export const JOURNEYS = [
       await summaryIs(page, `Showing ${total} of ${total} connections`);
       const dayAgo = Date.now() - 24 * 3600e3;
       const stale = records.filter((r) => r.lastHealthCheckAt && Date.parse(r.lastHealthCheckAt) < dayAgo).length;
+      // The agents come beside the list: Unused counts once they are there.
+      await waitFor(page, "the agents on the cards", () => document.querySelector(".card__agents") !== null);
+      const { items: agents } = await server.api("/api/agent-definitions");
+      const used = new Set(agents.flatMap((agent) => (agent.mcpConnections ?? []).map((c) => c.connectionId)));
       const counts = await filters(page);
       assert.deepEqual(
         Object.fromEntries(Object.entries(counts).map(([label, { count }]) => [label, count])),
@@ -136,6 +140,7 @@ export const JOURNEYS = [
           // The demo data set hides no characters (e2e/hostile.test.mjs counts the
           // hostile set's).
           "Hidden characters": 0,
+          Unused: records.filter((record) => !used.has(record.id)).length,
         },
       );
       assert.equal(counts.All.pressed, "true");

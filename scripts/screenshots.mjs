@@ -4,6 +4,9 @@ import { mkdirSync } from "node:fs";
 import { startBrowser, startServer } from "../e2e/harness.mjs";
 
 const out = "docs/screenshots";
+// The agents come beside the list: a list is ready once its first card (or row)
+// says how many agents use it, or once it failed.
+const LIST_READY = ".card__agents, .row__agents span, [role=alert]";
 const shots = [
   { file: "connections-light.png", colorScheme: "light", viewport: { width: 1280, height: 860 } },
   { file: "connections-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 860 } },
@@ -51,7 +54,31 @@ const shots = [
     colorScheme: "dark",
     viewport: { width: 390, height: 844 },
     route: "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
-    ready: ".detail__header, .empty__title",
+    ready: ".agent, .empty__title",
+  },
+  // The agents of the busiest demo connection, with their roles and tools.
+  {
+    file: "connection-agents.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 760 },
+    route: "/connections/3f6c1a2e-5b7d-4c8e-9f01-23456789abcd",
+    ready: ".agent",
+    scrollTo: "#agents-title",
+  },
+  // The connections no agent uses, and the agent that names a deleted connection.
+  {
+    file: "connections-unused.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 860 },
+    route: "/?status=unused",
+  },
+  // A key without agents:read: the list as ever, and one quiet note.
+  {
+    file: "connections-agents-forbidden.png",
+    colorScheme: "light",
+    viewport: { width: 1280, height: 620 },
+    scenario: { agentsForbidden: true },
+    ready: ".agents-note",
   },
 ];
 
@@ -62,7 +89,7 @@ try {
   for (const shot of shots) {
     await server.scenario(shot.scenario ?? {});
     const page = await browser.page(server.origin + (shot.route ?? "/"), shot);
-    await page.locator(shot.ready ?? "article, [role=alert]").first().waitFor();
+    await page.locator(shot.ready ?? LIST_READY).first().waitFor();
     if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((element) => element.scrollIntoView());
     await page.screenshot({ path: `${out}/${shot.file}` });
     await page.context().close();

@@ -9,6 +9,7 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use mcp_console::api::decode::list_response;
+use mcp_console::components::agents_note::AgentsNote;
 use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::connection_row::ConnectionRow;
@@ -16,6 +17,7 @@ use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::health_badges::HealthBadges;
 use mcp_console::components::instructions_full::InstructionsFull;
 use mcp_console::components::layout_switch::LayoutSwitch;
+use mcp_console::components::pointing_nowhere_notice::PointingNowhereNotice;
 use mcp_console::components::revealed_text::RevealedText;
 use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
@@ -26,6 +28,7 @@ use mcp_console::model::connection::{Connection, Status};
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
 use mcp_console::model::list::ConnectionList;
 use mcp_console::model::list_layout::ListLayout;
+use mcp_console::model::load_error::LoadError;
 use mcp_console::model::search::Query;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -476,10 +479,12 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         unknown: 5,
         stale: 3,
         hidden: 2,
+        unused: 11,
     };
     let on_select = Callback::new(move |filter| selected.set(filter));
+    let agents_known = RwSignal::new(false);
     let _mounted = mount_to(root.clone(), move || {
-        view! { <FilterBar counts=Signal::stored(counts) selected on_select /> }
+        view! { <FilterBar counts=Signal::stored(counts) selected on_select agents_known /> }
     });
     let buttons = root
         .query_selector_all("button")
@@ -496,9 +501,15 @@ async fn filter_bar_shows_counts_and_reports_choices() {
             "Error 6",
             "Unknown 5",
             "Stale 3",
-            "Hidden characters 2"
+            "Hidden characters 2",
+            "Unused 11"
         ]
     );
+    // Unused is offered once the agents are known.
+    assert_eq!(count(&root, "button.filter--unused[hidden]"), 1);
+    agents_known.set(true);
+    tick().await;
+    assert_eq!(count(&root, "button.filter--unused[hidden]"), 0);
     let pressed = || text(&find(&root, "button[aria-pressed=true]"));
     assert_eq!(pressed(), "All 25");
 
@@ -847,4 +858,65 @@ async fn next_frame() {
         let _ = window().request_animation_frame(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_card_says_how_many_agents_use_it_once_that_is_known() {
+    let root = container();
+    let connection = one(ORDERS);
+    let agents = RwSignal::new(None::<u32>);
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ConnectionCard connection now=Signal::stored(now()) agents /> }
+    });
+    assert_eq!(count(&root, ".card__agents"), 0);
+    agents.set(Some(3));
+    tick().await;
+    assert_eq!(text(&find(&root, ".card__agents")), "Used by 3 agents");
+    agents.set(Some(0));
+    tick().await;
+    assert_eq!(text(&find(&root, ".card__agents")), "Not used by any agent");
+}
+
+#[wasm_bindgen_test]
+async fn agents_that_cannot_be_read_get_one_quiet_line() {
+    let root = container();
+    let forbidden = LoadError::http(403, Some("missing scope"));
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <AgentsNote error=forbidden showing_earlier=false />
+            <AgentsNote error=LoadError::Timeout { after_secs: 20 } showing_earlier=true />
+        }
+    });
+    let notes = root
+        .query_selector_all(".agents-note")
+        .unwrap_or_else(|_| panic!("no notes"));
+    let texts: Vec<String> = (0..notes.length())
+        .filter_map(|i| notes.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Agent usage is not shown: it needs an API key with the agents:read scope.",
+            "The API did not answer within 20 seconds: agent usage shown is from the last successful read. It is read again with the list."
+        ]
+    );
+    assert_eq!(count(&root, "[role=alert]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn agents_pointing_nowhere_are_named_as_text_with_tokens() {
+    let root = container();
+    let mut names = vec!["<b>Bold</b>".to_owned(), "Pay\u{200B}Pal".to_owned()];
+    names.extend((0..10).map(|i| format!("Agent {i}")));
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <PointingNowhereNotice names /> },
+    );
+    assert!(text(&root).starts_with("12 agents refer to connections that no longer exist"));
+    assert_eq!(count(&root, "b"), 0);
+    assert!(text(&root).contains("<b>Bold</b>"));
+    assert_eq!(count(&root, ".hidden-char"), 1);
+    assert_eq!(count(&root, ".pointing-nowhere__names li"), 11);
+    assert!(text(&root).contains("and 2 more"));
 }

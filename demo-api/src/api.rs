@@ -1,4 +1,5 @@
-//! The three endpoints of the MCP connections API contract.
+//! The endpoints of the MCP connections API contract: the three of the connections
+//! and the agents that use them.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +23,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/mcp-connections", get(list))
         .route("/mcp-connections/{id}", get(detail))
         .route("/mcp-connections/{id}/test", post(test))
+        .route("/agent-definitions", get(agents))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), auth::require))
@@ -46,6 +48,20 @@ pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Resp
 
 async fn list(State(state): State<Arc<AppState>>) -> Response {
     json_bytes(StatusCode::OK, state.list_json())
+}
+
+/// The scenario's extra wait, then the agents, or 403 when the scenario says the
+/// key lacks their scope.
+async fn agents(State(state): State<Arc<AppState>>) -> Response {
+    let scenario = state.scenario();
+    tokio::time::sleep(Duration::from_millis(scenario.agents_delay_ms)).await;
+    if scenario.agents_forbidden {
+        return json_error(
+            StatusCode::FORBIDDEN,
+            "This API key lacks the agents:read scope",
+        );
+    }
+    json_bytes(StatusCode::OK, state.agents_json())
 }
 
 async fn detail(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {

@@ -88,6 +88,7 @@ mod tests {
         let line = "--host 0.0.0.0 --port 0 --dist /tmp/app --dataset generated --count 50000 \
             --delay-ms 250 --fault status --fault-status 429 --fault-message slow-down \
             --retry-after-seconds 30 --test-delay-ms 0 --auth cookie \
+            --agents-forbidden --agents-delay-ms 1500 \
             --cors-origin http://localhost:3000";
         let config = run(line)?;
         assert_eq!(config.host, "0.0.0.0");
@@ -103,6 +104,8 @@ mod tests {
             retry_after_seconds: 30,
             test_delay_ms: 0,
             auth: AuthMode::Cookie,
+            agents_forbidden: true,
+            agents_delay_ms: 1500,
             cors_origins: vec!["http://localhost:3000".to_owned()],
             console_config: None,
             console_config_raw: None,

@@ -61,6 +61,7 @@ fn endpoint_of(method: &Method, path: &str) -> Option<Endpoint> {
         (&Method::GET, ["mcp-connections"]) => Some(Endpoint::List),
         (&Method::GET, ["mcp-connections", _]) => Some(Endpoint::Detail),
         (&Method::POST, ["mcp-connections", _, "test"]) => Some(Endpoint::Test),
+        (&Method::GET, ["agent-definitions"]) => Some(Endpoint::Agents),
         _ => None,
     }
 }

@@ -102,6 +102,14 @@ pub struct Scenario {
     /// What /api requires
     #[arg(long, value_enum, value_name = "MODE", default_value_t)]
     pub auth: AuthMode,
+    /// GET /api/agent-definitions answers 403, as for a key without the
+    /// agents:read scope (the connection endpoints still work)
+    #[arg(long)]
+    pub agents_forbidden: bool,
+    /// Wait this long more before answering GET /api/agent-definitions, so
+    /// that the agents arrive after the cards
+    #[arg(long, value_name = "N", default_value_t)]
+    pub agents_delay_ms: u64,
     /// Let pages of ORIGIN (http://localhost:3000) call /api, with credentials
     /// (CORS); repeat for more [default: same origin only]
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
@@ -127,6 +135,8 @@ impl Default for Scenario {
             retry_after_seconds: 5,
             test_delay_ms: 600,
             auth: AuthMode::ApiKey,
+            agents_forbidden: false,
+            agents_delay_ms: 0,
             cors_origins: Vec::new(),
             console_config: None,
             console_config_raw: None,
@@ -167,6 +177,9 @@ impl Scenario {
         }
         if self.test_delay_ms > MAX_DELAY_MS {
             return Err(format!("testDelayMs must be at most {MAX_DELAY_MS}"));
+        }
+        if self.agents_delay_ms > MAX_DELAY_MS {
+            return Err(format!("agentsDelayMs must be at most {MAX_DELAY_MS}"));
         }
         for origin in &self.cors_origins {
             check_origin(origin)?;
@@ -224,6 +237,7 @@ mod tests {
             "dataset": "demo", "count": 1000, "delayMs": 0,
             "fault": "none", "faultStatus": 500, "faultMessage": null,
             "retryAfterSeconds": 5, "testDelayMs": 600, "auth": "api-key",
+            "agentsForbidden": false, "agentsDelayMs": 0,
             "corsOrigins": [], "consoleConfig": null, "consoleConfigRaw": null
         });
         assert_eq!(json, expected);
@@ -256,6 +270,8 @@ mod tests {
             b"{\"auth\":\"basic\"}",
             b"{\"auth\":\"apiKey\"}",
             b"{\"testDelayMs\":3600001}",
+            b"{\"agentsDelayMs\":3600001}",
+            b"{\"agentsForbidden\":\"yes\"}",
             b"{\"retryAfterSeconds\":86401}",
             b"{\"corsOrigins\":\"http://localhost:3000\"}",
             b"{\"corsOrigins\":[\"http://localhost:3000/\"]}",

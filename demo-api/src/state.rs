@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::data::{self, id_of};
-use crate::scenario::Scenario;
+use crate::scenario::{Dataset, Scenario};
 use crate::time::{UnixMillis, format_iso};
 
 /// Which API endpoint a request was for, for `/_demo/requests`.
@@ -20,6 +20,7 @@ pub enum Endpoint {
     List,
     Detail,
     Test,
+    Agents,
     /// The `redirect` fault's target (`/_demo/redirected`).
     Redirected,
 }
@@ -29,6 +30,7 @@ pub struct RequestCounts {
     pub list: u64,
     pub detail: u64,
     pub test: u64,
+    pub agents: u64,
     pub redirected: u64,
 }
 
@@ -54,6 +56,8 @@ pub struct AppState {
 struct Inner {
     scenario: Scenario,
     records: Vec<Value>,
+    /// `{"items": [agent…], "total": N}`, serialized once per data set.
+    agents_json: Bytes,
     /// The serialized list, kept because a generated set can be tens of MB.
     list_json: Option<Bytes>,
     log: RequestLog,
@@ -64,9 +68,11 @@ struct Inner {
 impl Inner {
     fn new(scenario: Scenario, started_at: UnixMillis) -> Self {
         let records = data::records(scenario.dataset, scenario.count, started_at);
+        let agents_json = agents_json(scenario.dataset, &records, started_at);
         Self {
             scenario,
             records,
+            agents_json,
             list_json: None,
             log: RequestLog::default(),
             checks: HashMap::new(),
@@ -108,6 +114,7 @@ impl AppState {
         let mut inner = self.write();
         if inner.scenario.data_key() != scenario.data_key() {
             inner.records = data::records(scenario.dataset, scenario.count, self.started_at);
+            inner.agents_json = agents_json(scenario.dataset, &inner.records, self.started_at);
             inner.list_json = None;
             inner.checks.clear();
         }
@@ -125,6 +132,7 @@ impl AppState {
             Endpoint::List => &mut inner.log.counts.list,
             Endpoint::Detail => &mut inner.log.counts.detail,
             Endpoint::Test => &mut inner.log.counts.test,
+            Endpoint::Agents => &mut inner.log.counts.agents,
             Endpoint::Redirected => &mut inner.log.counts.redirected,
         };
         *counter += 1;
@@ -157,6 +165,11 @@ impl AppState {
             Bytes::from(serde_json::to_vec(&inner.records).unwrap_or_else(|_| b"[]".to_vec()));
         inner.list_json = Some(json.clone());
         json
+    }
+
+    /// The agents' answer as JSON text.
+    pub fn agents_json(&self) -> Bytes {
+        self.read().agents_json.clone()
     }
 
     pub fn list_len(&self) -> usize {
@@ -213,6 +226,13 @@ impl AppState {
     }
 }
 
+/// The agents of a data set as the API answers them.
+fn agents_json(dataset: Dataset, records: &[Value], now: UnixMillis) -> Bytes {
+    let items = data::agents(dataset, records, now);
+    let answer = serde_json::json!({ "total": items.len(), "items": items });
+    Bytes::from(serde_json::to_vec(&answer).unwrap_or_default())
+}
+
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HealthCheck {
@@ -234,7 +254,6 @@ fn health_check_result(current_status: Option<&str>, call: u32) -> &'static str 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Dataset;
     use axum::http::HeaderValue;
 
     const NOW: UnixMillis = 1_774_440_000_000;
@@ -315,7 +334,7 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({
-                "list": 0, "detail": 1, "test": 0, "redirected": 0,
+                "list": 0, "detail": 1, "test": 0, "agents": 0, "redirected": 0,
                 "lastAuthorization": "Bearer k", "lastOrigin": "http://localhost:3000"
             })
         );

@@ -18,7 +18,9 @@ use web_sys::{
     RequestRedirect, ResponseType,
 };
 
+use super::agents_decode::agents_response;
 use super::decode::{self, TestOutcome};
+use crate::model::agent::AgentList;
 use crate::model::api_key::ApiKey;
 use crate::model::config::{self, Config, ConfigError};
 use crate::model::connection::Connection;
@@ -90,6 +92,16 @@ impl ApiClient {
         let request = self.request(Request::get(&self.url(&connection_path(id)?)));
         let answer = fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read_whole).await?;
         decode::connection_response(answer.status, answer.content_type.as_deref(), &answer.body)
+            .map_err(|error| error.with_retry_after(answer.retry_after_secs))
+    }
+
+    /// `GET /api/agent-definitions`: the tenant's agents, read whole (thousands of
+    /// agents are a few MB), with the list's time limit. Dropping the future aborts
+    /// the request.
+    pub async fn agents(&self) -> Result<AgentList, LoadError> {
+        let request = self.request(Request::get(&self.url("/api/agent-definitions")));
+        let answer = fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read_whole).await?;
+        agents_response(answer.status, answer.content_type.as_deref(), &answer.body)
             .map_err(|error| error.with_retry_after(answer.retry_after_secs))
     }
 

@@ -179,7 +179,7 @@ fn unexpected(status: u16, body: &str, expected: &'static str) -> LoadError {
 
 /// One object answer read as `T`: other JSON is the wrong shape for `expected`,
 /// and an object that cannot be used is malformed, with what is wrong in words.
-fn read_answer<'a, T>(
+pub(super) fn read_answer<'a, T>(
     status: u16,
     body: &'a str,
     expected: &'static str,
@@ -237,7 +237,11 @@ pub fn connection_response(
 
 /// Any error status, or a success that is a web page rather than JSON, as a
 /// `LoadError`. `body` is without its byte-order mark.
-fn successful_json(status: u16, content_type: Option<&str>, body: &str) -> Result<(), LoadError> {
+pub(super) fn successful_json(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<(), LoadError> {
     let looks_like_html = content_type.is_some_and(is_html) || body.trim_start().starts_with('<');
     if !(200..300).contains(&status) {
         return Err(error_response(status, looks_like_html, body));

@@ -133,7 +133,10 @@ fn required<'a>(name: &str, value: Option<&'a RawValue>) -> Result<Cow<'a, str>,
 }
 
 /// A field that is a string, or absent or null (`None`).
-fn optional<'a>(name: &str, value: Option<&'a RawValue>) -> Result<Option<Cow<'a, str>>, String> {
+pub(super) fn optional<'a>(
+    name: &str,
+    value: Option<&'a RawValue>,
+) -> Result<Option<Cow<'a, str>>, String> {
     json_text::text(value).map_err(|kind| format!("the field `{name}` is {kind}, not a string"))
 }
 

@@ -1,5 +1,7 @@
 //! The MCP connections API: HTTP client, wire format and decoding.
 
+mod agent_dto;
+pub mod agents_decode;
 mod array_splitter;
 pub mod client;
 pub mod decode;

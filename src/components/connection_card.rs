@@ -15,6 +15,7 @@ use super::server_link::ServerLink;
 use super::test_now::TestNow;
 use super::unique_id;
 use super::warning_badges::WarningBadges;
+use crate::model::agent_usage::used_by;
 use crate::model::connection::Connection;
 use crate::model::search::Query;
 
@@ -42,6 +43,9 @@ pub fn ConnectionCard(
     /// The last health check is older than the staleness limit.
     #[prop(optional, into)]
     stale: Signal<bool>,
+    /// How many agents use it; `None` while the agents are unknown.
+    #[prop(optional, into)]
+    agents: Signal<Option<u32>>,
     /// 1-based place in the whole (windowed) list, and the list's length, for
     /// assistive technology: only some cards are in the document at a time.
     #[prop(optional, into)]
@@ -78,6 +82,7 @@ pub fn ConnectionCard(
             tabindex="-1"
         >
             {body}
+            {move || agents.get().map(|count| view! { <p class="card__agents">{used_by(count)}</p> })}
             <div class="card__actions">
                 <TestNow testing note=test_note on_test />
             </div>

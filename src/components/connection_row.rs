@@ -1,5 +1,5 @@
 //! One connection as a compact row, for triage: status, name, the server's host,
-//! authentication, the last check, markers (stale, hidden characters, a look-alike
+//! authentication, the last check, the agents using it, markers (stale, hidden characters, a look-alike
 //! host) and the instructions, which open in place below the row. Like a card, the
 //! row stays in place while its data changes.
 
@@ -16,6 +16,7 @@ use super::revealed_text::RevealedText;
 use super::status_badge::StatusBadge;
 use super::unique_id;
 use super::warning_badges::WarningBadges;
+use crate::model::agent_usage::used_by;
 use crate::model::connection::Connection;
 use crate::model::search::Query;
 use crate::model::server_address::ServerAddress;
@@ -35,6 +36,9 @@ pub fn ConnectionRow(
     /// The last health check is older than the staleness limit.
     #[prop(optional, into)]
     stale: Signal<bool>,
+    /// How many agents use it; `None` while the agents are unknown.
+    #[prop(optional, into)]
+    agents: Signal<Option<u32>>,
     /// 1-based place in the whole (windowed) list, and the list's length.
     #[prop(optional, into)]
     position: MaybeProp<usize>,
@@ -50,7 +54,7 @@ pub fn ConnectionRow(
     let body = move || {
         connection.with(|c| {
             view! {
-                <RowBody connection=c.clone() heading=heading.clone() now expanded query stale on_open />
+                <RowBody connection=c.clone() heading=heading.clone() now expanded query stale agents on_open />
             }
         })
     };
@@ -80,6 +84,7 @@ fn RowBody(
     expanded: RwSignal<bool>,
     query: Signal<Arc<Query>>,
     stale: Signal<bool>,
+    agents: Signal<Option<u32>>,
     on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let hidden_chars = connection.has_hidden_chars();
@@ -140,6 +145,21 @@ fn RowBody(
         <span class="row__checked">
             <span class="visually-hidden">"Last check "</span>
             <RelativeTime at=connection.last_health_check_at now missing="Never checked" />
+        </span>
+        // Its own column, empty while the agents are unknown: a number for the eye
+        // under the column's head, the words for screen readers.
+        <span class="row__agents">
+            {move || {
+                agents
+                    .get()
+                    .map(|count| {
+                        let short = if count == 0 { "None".to_owned() } else { count.to_string() };
+                        view! {
+                            <span aria-hidden="true">{short}</span>
+                            <span class="visually-hidden">{used_by(count)}</span>
+                        }
+                    })
+            }}
         </span>
         // The status has its own column: only the markers here.
         <HealthBadges status=None stale>

@@ -9,6 +9,9 @@ pub fn FilterBar(
     #[prop(into)] counts: Signal<StatusCounts>,
     #[prop(into)] selected: Signal<StatusFilter>,
     on_select: Callback<StatusFilter>,
+    /// The agents are known; until then "Unused" is offered only when chosen.
+    #[prop(optional, into)]
+    agents_known: Signal<bool>,
 ) -> impl IntoView {
     let buttons = StatusFilter::ALL
         .into_iter()
@@ -18,6 +21,10 @@ pub fn FilterBar(
                     type="button"
                     class=format!("filter filter--{}", filter.query_value().unwrap_or("all"))
                     aria-pressed=move || (selected.get() == filter).to_string()
+                    hidden=move || {
+                        filter == StatusFilter::Unused && !agents_known.get()
+                            && selected.get() != filter
+                    }
                     on:click=move |_| on_select.run(filter)
                 >
                     <span class="filter__label">{filter.label()}</span>

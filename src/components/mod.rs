@@ -1,5 +1,6 @@
 //! Presentational pieces. Props are plain data or signals; none of them fetches.
 
+pub mod agents_note;
 pub mod ascii_host;
 pub mod connection_card;
 pub mod connection_feed;
@@ -13,6 +14,7 @@ pub mod instructions;
 pub mod instructions_full;
 pub mod layout_switch;
 pub mod load_error_panel;
+pub mod pointing_nowhere_notice;
 pub mod rejected_notice;
 pub mod relative_time;
 pub mod revealed_text;

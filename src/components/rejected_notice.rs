@@ -1,4 +1,5 @@
-//! Records the API sent that could not be shown, counted and named.
+//! Records the API sent that could not be shown, counted and named: connections,
+//! or agents.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -6,10 +7,21 @@ use leptos::prelude::*;
 use crate::model::list::RejectedRecord;
 
 #[component]
-pub fn RejectedNotice(rejected: Vec<RejectedRecord>) -> impl IntoView {
+pub fn RejectedNotice(
+    rejected: Vec<RejectedRecord>,
+    /// The records are agents, not connections.
+    #[prop(optional)]
+    agents: bool,
+) -> impl IntoView {
+    let noun = if agents { "agent record" } else { "record" };
     let summary = match rejected.len() {
-        1 => "1 record could not be shown".to_owned(),
-        n => format!("{n} records could not be shown"),
+        1 => format!("1 {noun} could not be shown"),
+        n => format!("{n} {noun}s could not be shown"),
+    };
+    let rest = if agents {
+        "The other agents are counted."
+    } else {
+        "The other connections are shown."
     };
     let items = rejected
         .into_iter()
@@ -26,7 +38,7 @@ pub fn RejectedNotice(rejected: Vec<RejectedRecord>) -> impl IntoView {
     view! {
         <details class="notice">
             <summary>{summary}</summary>
-            <p>"The API sent these records in a form the console cannot read. The other connections are shown."</p>
+            <p>"The API sent these records in a form the console cannot read. " {rest}</p>
             <ul class="notice__list">{items}</ul>
         </details>
     }

@@ -62,6 +62,12 @@ pub fn NoMatchesState(
             "Every connection was health-checked recently, or never.".to_owned(),
             "Show all connections",
         ),
+        (true, StatusFilter::Unused) => (
+            "No unused connections".to_owned(),
+            "Every connection is used by at least one agent, or the agents could not be read."
+                .to_owned(),
+            "Show all connections",
+        ),
         (true, _) => (
             format!("No {label} connections"),
             format!("None of this tenant's connections has the status “{label}” right now."),

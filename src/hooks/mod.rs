@@ -2,6 +2,7 @@
 //! the view in the URL, the way back to the list) with its timers, listeners and
 //! requests, and stops it when its owner is disposed. Pages compose them.
 
+pub mod use_agents;
 pub mod use_clock;
 pub mod use_connection_record;
 pub mod use_connections;

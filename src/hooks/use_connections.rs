@@ -1,6 +1,7 @@
 //! Loading the list and keeping it live: a first load, then every 30 s while the tab
 //! is visible and online, with backoff after failures (`model::load_state`), at once
-//! when the tab comes back into view or the browser back online. A request still
+//! when the tab comes back into view or the browser back online. Each load asks for
+//! the agents too (`use_agents`), without waiting for them. A request still
 //! running when the owner goes (Sign out, say) is aborted.
 
 use std::collections::HashSet;
@@ -13,8 +14,10 @@ use leptos::task::spawn_local;
 
 use crate::api::client::{AbortHandle, ApiClient};
 use crate::app::KeyRefused;
+use crate::hooks::use_agents::UseAgentsReturn;
+use crate::model::agent_usage::AgentUsage;
 use crate::model::changes::{error_count_announcement, status_changed};
-use crate::model::filter::StatusCounts;
+use crate::model::filter::{Marks, StatusCounts};
 use crate::model::list::ConnectionList;
 use crate::model::load_error::LoadError;
 use crate::model::load_state::LoadState;
@@ -34,11 +37,13 @@ pub struct UseConnectionsReturn {
 }
 
 /// Loads the list through the `ApiClient` of the context, on the schedule read from
-/// `now`; says in `announce` when a refresh changes how many connections are in
-/// Error. A 401 for the key goes to the `KeyRefused` of the context.
+/// `now`, and the `agents` with it; says in `announce` when a refresh changes how
+/// many connections are in Error, and how many agents they affect. A 401 for the
+/// key goes to the `KeyRefused` of the context.
 pub fn use_connections(
     now: ReadSignal<DateTime<Utc>>,
     announce: WriteSignal<String>,
+    agents: UseAgentsReturn,
 ) -> UseConnectionsReturn {
     let client = expect_context::<ApiClient>();
     let KeyRefused(key_refused) = expect_context::<KeyRefused>();
@@ -54,6 +59,7 @@ pub fn use_connections(
             if !state.try_update(LoadState::begin).unwrap_or(false) {
                 return;
             }
+            agents.load.run(());
             let client = client.clone();
             let request = client.list();
             if let Ok(mut current) = download.lock() {
@@ -75,12 +81,26 @@ pub fn use_connections(
                             .collect(),
                     );
                     let cutoff = platform::now();
+                    // Only the error counts are compared.
                     let counts = |list: &ConnectionList| {
-                        let index = list.index();
-                        let hidden = (0..).map(|position| index.has_hidden(position));
-                        StatusCounts::of(list.connections().iter().zip(hidden), cutoff)
+                        let marks = std::iter::repeat(Marks::default());
+                        StatusCounts::of(list.connections().iter().zip(marks), cutoff)
                     };
-                    if let Some(message) = error_count_announcement(counts(before), counts(after)) {
+                    let (old, new) = (counts(before), counts(after));
+                    // The agents are counted against the new list only when it has
+                    // something to announce.
+                    let affected = || {
+                        agents
+                            .agents
+                            .try_with_untracked(|agents| {
+                                let agents = agents.as_ref()?;
+                                Some(AgentUsage::of(after, agents).affected_by_errors())
+                            })
+                            .flatten()
+                    };
+                    if old.error != new.error
+                        && let Some(message) = error_count_announcement(old, new, affected())
+                    {
                         let _ = announce.try_set(message);
                     }
                 }

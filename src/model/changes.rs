@@ -1,5 +1,6 @@
 //! What changed between two loads: statuses, and the number of connections in error.
 
+use super::agent_usage::affected_summary;
 use super::connection::Connection;
 use super::filter::StatusCounts;
 use super::list::ConnectionList;
@@ -16,15 +17,24 @@ pub fn status_changed(old: &ConnectionList, new: &[Connection]) -> Vec<String> {
         .collect()
 }
 
-/// What a screen reader hears when the number of connections in error changes.
-pub fn error_count_announcement(old: StatusCounts, new: StatusCounts) -> Option<String> {
+/// What a screen reader hears when the number of connections in error changes;
+/// `affected` is how many agents they affect now, when the agents are known.
+pub fn error_count_announcement(
+    old: StatusCounts,
+    new: StatusCounts,
+    affected: Option<usize>,
+) -> Option<String> {
     if old.error == new.error {
         return None;
     }
-    Some(match new.error {
+    let count = match new.error {
         0 => format!("No connection is in error now (was {}).", old.error),
         1 => format!("1 connection is in error now (was {}).", old.error),
         n => format!("{n} connections are in error now (was {}).", old.error),
+    };
+    Some(match affected {
+        Some(affected) if new.error > 0 => format!("{count} {}", affected_summary(affected)),
+        _ => count,
     })
 }
 
@@ -58,17 +68,25 @@ mod tests {
             error,
             ..StatusCounts::default()
         };
-        assert_eq!(error_count_announcement(counts(1), counts(1)), None);
+        assert_eq!(error_count_announcement(counts(1), counts(1), None), None);
         assert_eq!(
-            error_count_announcement(counts(1), counts(3)).as_deref(),
+            error_count_announcement(counts(1), counts(3), None).as_deref(),
             Some("3 connections are in error now (was 1).")
         );
         assert_eq!(
-            error_count_announcement(counts(2), counts(1)).as_deref(),
+            error_count_announcement(counts(2), counts(1), None).as_deref(),
             Some("1 connection is in error now (was 2).")
         );
         assert_eq!(
-            error_count_announcement(counts(2), counts(0)).as_deref(),
+            error_count_announcement(counts(2), counts(0), None).as_deref(),
+            Some("No connection is in error now (was 2).")
+        );
+        assert_eq!(
+            error_count_announcement(counts(1), counts(2), Some(3)).as_deref(),
+            Some("2 connections are in error now (was 1). Connections in Error affect 3 agents.")
+        );
+        assert_eq!(
+            error_count_announcement(counts(2), counts(0), Some(0)).as_deref(),
             Some("No connection is in error now (was 2).")
         );
     }

@@ -1,5 +1,7 @@
 //! Pure data and rules, no DOM and no browser: tested on the host with `cargo test`.
 
+pub mod agent;
+pub mod agent_usage;
 pub mod api_key;
 pub mod changes;
 pub mod config;

@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::filter::{StatusCounts, StatusFilter};
+use super::agent_usage::AgentUsage;
+use super::filter::{Marks, StatusCounts, StatusFilter};
 use super::list::ConnectionList;
 use super::search::Query;
 
@@ -26,9 +27,10 @@ pub fn search_hits(list: &ConnectionList, order: &[usize], query: &Query) -> Vec
         .collect()
 }
 
-/// The hits that pass `filter`.
+/// The hits that pass `filter`; `usage` is `None` while the agents are unknown.
 pub fn filtered(
     list: &ConnectionList,
+    usage: Option<&AgentUsage>,
     hits: &[usize],
     filter: StatusFilter,
     stale_before: DateTime<Utc>,
@@ -36,25 +38,38 @@ pub fn filtered(
     if filter == StatusFilter::All {
         return hits.to_vec();
     }
-    let (index, connections) = (list.index(), list.connections());
+    let connections = list.connections();
     hits.iter()
         .copied()
         .filter(|&p| {
             connections
                 .get(p)
-                .is_some_and(|c| filter.matches(c, index.has_hidden(p), stale_before))
+                .is_some_and(|c| filter.matches(c, marks(list, usage, p), stale_before))
         })
         .collect()
 }
 
 /// How many of the hits each filter would show.
-pub fn counts(list: &ConnectionList, hits: &[usize], stale_before: DateTime<Utc>) -> StatusCounts {
-    let (index, connections) = (list.index(), list.connections());
+pub fn counts(
+    list: &ConnectionList,
+    usage: Option<&AgentUsage>,
+    hits: &[usize],
+    stale_before: DateTime<Utc>,
+) -> StatusCounts {
+    let connections = list.connections();
     StatusCounts::of(
         hits.iter()
-            .filter_map(|&p| Some((connections.get(p)?, index.has_hidden(p)))),
+            .filter_map(|&p| Some((connections.get(p)?, marks(list, usage, p)))),
         stale_before,
     )
+}
+
+/// The marks of the connection at `position`.
+pub fn marks(list: &ConnectionList, usage: Option<&AgentUsage>, position: usize) -> Marks {
+    Marks {
+        hidden: list.index().has_hidden(position),
+        unused: usage.is_some_and(|usage| usage.is_unused(position)),
+    }
 }
 
 #[cfg(test)]
@@ -111,28 +126,28 @@ mod tests {
     #[test]
     fn search_filter_and_sort_combine() {
         let list = list();
-        let order = sorted_positions(&list, SortOrder::Name);
+        let order = sorted_positions(&list, SortOrder::Name, None);
         let hits = search_hits(&list, &order, &Query::parse("shop"));
         assert_eq!(ids(&list, &hits), ["1", "4", "2"]);
-        let errors = filtered(&list, &hits, StatusFilter::Error, cutoff());
+        let errors = filtered(&list, None, &hits, StatusFilter::Error, cutoff());
         assert_eq!(ids(&list, &errors), ["2"]);
-        let stale = filtered(&list, &hits, StatusFilter::Stale, cutoff());
+        let stale = filtered(&list, None, &hits, StatusFilter::Stale, cutoff());
         assert_eq!(ids(&list, &stale), ["2"]);
-        let hidden = filtered(&list, &hits, StatusFilter::Hidden, cutoff());
+        let hidden = filtered(&list, None, &hits, StatusFilter::Hidden, cutoff());
         assert_eq!(ids(&list, &hidden), ["4"]);
     }
 
     #[test]
     fn counts_follow_the_search() {
         let list = list();
-        let order = sorted_positions(&list, SortOrder::Problems);
-        let all = counts(&list, &order, cutoff());
+        let order = sorted_positions(&list, SortOrder::Problems, None);
+        let all = counts(&list, None, &order, cutoff());
         assert_eq!(
             (all.all, all.error, all.unknown, all.stale, all.hidden),
             (4, 2, 1, 1, 1)
         );
         let hits = search_hits(&list, &order, &Query::parse("koln"));
-        let some = counts(&list, &hits, cutoff());
+        let some = counts(&list, None, &hits, cutoff());
         assert_eq!(
             (some.all, some.error, some.unknown, some.stale),
             (1, 0, 1, 0)
@@ -140,9 +155,27 @@ mod tests {
     }
 
     #[test]
+    fn unused_needs_the_agents() {
+        use crate::model::agent::AgentList;
+        use crate::model::fixtures::agent;
+        let list = list();
+        let agents = AgentList::new(
+            vec![agent("a", &["1", "2"]), agent("b", &["2"])],
+            Vec::new(),
+        );
+        let usage = AgentUsage::of(&list, &agents);
+        let order = sorted_positions(&list, SortOrder::Name, None);
+        let unused = filtered(&list, Some(&usage), &order, StatusFilter::Unused, cutoff());
+        assert_eq!(ids(&list, &unused), ["4", "3"]);
+        assert_eq!(counts(&list, Some(&usage), &order, cutoff()).unused, 2);
+        assert!(filtered(&list, None, &order, StatusFilter::Unused, cutoff()).is_empty());
+        assert_eq!(counts(&list, None, &order, cutoff()).unused, 0);
+    }
+
+    #[test]
     fn an_empty_query_keeps_everything_in_order() {
         let list = list();
-        let order = sorted_positions(&list, SortOrder::Problems);
+        let order = sorted_positions(&list, SortOrder::Problems, None);
         assert_eq!(search_hits(&list, &order, &Query::parse("  ")), order);
         assert!(search_hits(&list, &order, &Query::parse("nothing")).is_empty());
     }

@@ -3,6 +3,7 @@
 
 use std::cmp::{Ordering, Reverse};
 
+use super::agent_usage::AgentUsage;
 use super::connection::{Connection, Status};
 use super::list::ConnectionList;
 use super::search::folded_cmp;
@@ -19,14 +20,18 @@ pub enum SortOrder {
     LastChecked,
     /// Most recently updated first.
     RecentlyUpdated,
+    /// Used by the most agents first (the problems first order while the agents
+    /// are unknown).
+    MostAgents,
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 4] = [
+    pub const ALL: [SortOrder; 5] = [
         SortOrder::Problems,
         SortOrder::Name,
         SortOrder::LastChecked,
         SortOrder::RecentlyUpdated,
+        SortOrder::MostAgents,
     ];
 
     pub fn label(self) -> &'static str {
@@ -35,6 +40,7 @@ impl SortOrder {
             SortOrder::Name => "Name A–Z",
             SortOrder::LastChecked => "Last checked (oldest first)",
             SortOrder::RecentlyUpdated => "Recently updated",
+            SortOrder::MostAgents => "Most agents first",
         }
     }
 
@@ -44,6 +50,7 @@ impl SortOrder {
             SortOrder::Name => "name",
             SortOrder::LastChecked => "checked",
             SortOrder::RecentlyUpdated => "updated",
+            SortOrder::MostAgents => "agents",
         }
     }
 
@@ -55,10 +62,16 @@ impl SortOrder {
 }
 
 /// Positions of the list's connections in `order`. Ties fall back to the problems
-/// first order, so every order is total and stable between loads.
-pub fn sorted_positions(list: &ConnectionList, order: SortOrder) -> Vec<usize> {
+/// first order, so every order is total and stable between loads. `usage` is only
+/// read by `MostAgents`, and is `None` while the agents are unknown.
+pub fn sorted_positions(
+    list: &ConnectionList,
+    order: SortOrder,
+    usage: Option<&AgentUsage>,
+) -> Vec<usize> {
     let connections = list.connections();
     let updated = |p: usize| connections[p].updated_at.as_ref().and_then(|at| at.valid());
+    let agents = |p: usize| usage.and_then(|usage| usage.count(p));
     let mut positions: Vec<usize> = (0..connections.len()).collect();
     // One comparison for every order: each sort call is a copy of the sort in the
     // wasm. The list itself is kept problems first, so that order needs none.
@@ -70,6 +83,7 @@ pub fn sorted_positions(list: &ConnectionList, order: SortOrder) -> Vec<usize> {
                 .last_checked()
                 .cmp(&connections[b].last_checked()),
             SortOrder::RecentlyUpdated => Reverse(updated(a)).cmp(&Reverse(updated(b))),
+            SortOrder::MostAgents => Reverse(agents(a)).cmp(&Reverse(agents(b))),
         });
     }
     positions
@@ -109,7 +123,7 @@ mod tests {
     use crate::model::fixtures::connection;
 
     fn ids(list: &ConnectionList, order: SortOrder) -> Vec<&str> {
-        sorted_positions(list, order)
+        sorted_positions(list, order, None)
             .into_iter()
             .map(|p| list.connections()[p].id.as_str())
             .collect()
@@ -173,6 +187,36 @@ mod tests {
             ids(&list, SortOrder::RecentlyUpdated),
             ["3", "1", "5", "2", "4"],
             "missing and unreadable dates last, in problems-first order"
+        );
+    }
+
+    #[test]
+    fn most_agents_first() {
+        use crate::model::agent::AgentList;
+        use crate::model::fixtures::agent;
+        let list = sample();
+        let agents = AgentList::new(
+            vec![
+                agent("a", &["1", "3"]),
+                agent("b", &["3"]),
+                agent("c", &["4", "1", "3"]),
+            ],
+            Vec::new(),
+        );
+        let usage = AgentUsage::of(&list, &agents);
+        let sorted: Vec<_> = sorted_positions(&list, SortOrder::MostAgents, Some(&usage))
+            .into_iter()
+            .map(|p| list.connections()[p].id.as_str())
+            .collect();
+        assert_eq!(
+            sorted,
+            ["3", "1", "4", "5", "2"],
+            "ties in problems-first order"
+        );
+        assert_eq!(
+            ids(&list, SortOrder::MostAgents),
+            ids(&list, SortOrder::Problems),
+            "unknown agents keep the problems first order"
         );
     }
 

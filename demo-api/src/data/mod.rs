@@ -1,11 +1,14 @@
 //! The records the demo API serves, as JSON values: the hostile set needs records
 //! that no typed struct could hold (a missing name, a numeric status, a bare `42`).
 
+mod agents;
 mod demo;
 mod generate;
 mod hostile;
 
 use serde_json::{Map, Value};
+
+pub use agents::agents;
 
 use crate::scenario::Dataset;
 use crate::time::{UnixMillis, format_iso};

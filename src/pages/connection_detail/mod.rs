@@ -3,6 +3,7 @@
 //! the API's own record when it comes (`hooks::use_connection_record`); the way
 //! back, previous / next (buttons and K/J), and the tab's title.
 
+mod agents;
 mod nav;
 mod notices;
 mod sections;
@@ -26,6 +27,7 @@ use crate::model::load_error::LoadError;
 use crate::model::route::{OPENED_FROM_LIST, Route, neighbours};
 use crate::pages::connections::ListContext;
 use crate::platform;
+use agents::AgentsSection;
 use nav::DetailNav;
 use notices::{NotFound, RefreshFailed};
 use sections::{Facts, InstructionsSection, timeline};
@@ -69,6 +71,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         now,
         stale_before,
         checks,
+        ..
     } = expect_context::<ListContext>();
     let history = use_history();
     // Memos: a refresh that leaves this connection and its place as they were
@@ -199,6 +202,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         }
     });
     let id_text = id.clone();
+    let agents_id = id.clone();
     let content = move || match showing.get() {
         Showing::NotFound => {
             EitherOf4::A(view! { <NotFound id=id_text.clone() back_href on_back /> })
@@ -227,6 +231,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
                 </header>
                 {move || failure.get().map(|error| view! { <RefreshFailed error on_retry=retry /> })}
                 <Facts connection />
+                <AgentsSection connection_id=agents_id.clone() />
                 <section class="detail__section" aria-labelledby="timeline-title">
                     <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
                     {move || moments.get().map(|moments| view! { <Timeline moments now /> })}

@@ -34,6 +34,7 @@ pub fn ListedCard(
         now,
         stale_before,
         checks,
+        usage,
         ..
     } = expect_context::<ListContext>();
     let history = use_history();
@@ -53,6 +54,13 @@ pub fn ListedCard(
             Signal::derive(move || changed.with(|ids| ids.contains(&id)))
         };
         let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
+        let agents = {
+            let id = id.clone();
+            Signal::derive(move || {
+                let position = list.with(|list| list.as_ref()?.index().position(&id))?;
+                usage.with(|usage| usage.as_ref()?.count(position))
+            })
+        };
         // The page keeps the list's view in its address, and its history entry says
         // it was opened from the list (the way back is then Back).
         let page = Route::Connection(id.clone());
@@ -73,6 +81,7 @@ pub fn ListedCard(
                     on_test=checks.runner(id)
                     query
                     stale
+                    agents
                     position=place
                     set_size
                     on_open
@@ -85,6 +94,7 @@ pub fn ListedCard(
                     changed=is_changed
                     query
                     stale
+                    agents
                     position=place
                     set_size
                     on_open

@@ -1,6 +1,6 @@
 //! The "MCP connections" page: the list, kept live, in the view the URL names, with
 //! a connection's page (the child route) over it. It composes hooks and components:
-//! loading (`use_connections`), the clock, health checks, the view in the URL, the
+//! loading (`use_connections`, with the agents of `use_agents` beside it), the clock, health checks, the view in the URL, the
 //! way back; what it shows is chosen from their state.
 
 mod listed_card;
@@ -14,14 +14,17 @@ use leptos::either::{EitherOf3, EitherOf5};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::agents_note::AgentsNote;
 use crate::components::connection_feed::{ConnectionFeed, FeedRows};
 use crate::components::filter_bar::FilterBar;
 use crate::components::layout_switch::LayoutSwitch;
 use crate::components::load_error_panel::LoadErrorPanel;
+use crate::components::pointing_nowhere_notice::PointingNowhereNotice;
 use crate::components::rejected_notice::RejectedNotice;
 use crate::components::search_box::SearchBox;
 use crate::components::sort_select::SortSelect;
 use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
+use crate::hooks::use_agents::{UseAgentsReturn, use_agents};
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_connections::use_connections;
 use crate::hooks::use_health_checks::{HealthChecks, use_health_checks};
@@ -29,6 +32,7 @@ use crate::hooks::use_list_view::use_list_view;
 use crate::hooks::use_search_shortcut::use_search_shortcut;
 use crate::hooks::use_view_state::use_view_state;
 use crate::hooks::use_way_back::use_way_back;
+use crate::model::agent_usage::{AgentUsage, affected_summary};
 use crate::model::list::ConnectionList;
 use crate::model::list_layout::ListLayout;
 use crate::model::load_error::LoadError;
@@ -51,6 +55,10 @@ pub struct ListContext {
     pub now: ReadSignal<DateTime<Utc>>,
     pub stale_before: Signal<DateTime<Utc>>,
     pub checks: HealthChecks,
+    /// The tenant's agents, and why they could not be read.
+    pub agents: UseAgentsReturn,
+    /// How the agents use the list's connections; `None` while they are unknown.
+    pub usage: Memo<Option<Arc<AgentUsage>>>,
 }
 
 #[component]
@@ -64,13 +72,15 @@ pub fn ConnectionsPage(
 ) -> impl IntoView {
     let now = use_clock(CLOCK_TICK);
     let (announcement, announce) = signal(String::new());
-    let connections = use_connections(now, announce);
+    let agents = use_agents();
+    let connections = use_connections(now, announce, agents);
     let state = connections.state;
     let list = connections.list;
     let checks = use_health_checks(state, announce);
     let url_view = use_view_state();
     let view = url_view.view;
-    let list_view = use_list_view(list, view, now, stale_after);
+    let list_view = use_list_view(list, agents.agents.into(), view, now, stale_after);
+    let usage = list_view.usage;
     let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     use_way_back(route);
     let search_input = NodeRef::<html::Input>::new();
@@ -82,6 +92,8 @@ pub fn ConnectionsPage(
         now,
         stale_before: list_view.stale_before,
         checks,
+        agents,
+        usage,
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -102,6 +114,14 @@ pub fn ConnectionsPage(
         (false, _) => String::new(),
         (true, 1) => format!("Showing {} of 1 connection", shown.get()),
         (true, total) => format!("Showing {} of {total} connections", shown.get()),
+    };
+    // Beside the summary, not in it: the count of shown rows keeps its words.
+    let affected = move || {
+        usage.with(|usage| {
+            usage
+                .as_ref()
+                .map(|usage| affected_summary(usage.affected_by_errors()))
+        })
     };
     let screen = Memo::new(move |_| {
         let first_load = state.with(LoadState::is_first_load);
@@ -150,6 +170,7 @@ pub fn ConnectionsPage(
                             <span>"Server host"</span>
                             <span>"Authentication"</span>
                             <span>"Last check"</span>
+                            <span>"Agents"</span>
                             <span></span>
                             <span>"Instructions"</span>
                         </div>
@@ -177,14 +198,22 @@ pub fn ConnectionsPage(
                         <SortSelect selected=sort on_select=url_view.sort_by />
                         <LayoutSwitch selected=layout on_select=url_view.set_layout />
                     </div>
-                    <FilterBar counts=list_view.counts selected on_select=url_view.select />
+                    <FilterBar
+                        counts=list_view.counts
+                        selected
+                        on_select=url_view.select
+                        agents_known=Signal::derive(move || usage.with(Option::is_some))
+                    />
                 }),
                 Controls::Placeholder => EitherOf3::B(view! {
                     <div class="controls controls--placeholder" aria-hidden="true"></div>
                 }),
                 Controls::None => EitherOf3::C(()),
             }}
-            <p class="summary" aria-live="polite">{summary}</p>
+            <div class="summary-line">
+                <p class="summary" aria-live="polite">{summary}</p>
+                <p class="summary-line__agents" aria-live="polite">{affected}</p>
+            </div>
             // A failed refresh: the list stays, with what went wrong above it.
             {move || {
                 let error = failure.get()?;
@@ -196,6 +225,26 @@ pub fn ConnectionsPage(
                     list.as_ref()
                         .filter(|list| !list.rejected().is_empty())
                         .map(|list| view! { <RejectedNotice rejected=list.rejected().to_vec() /> })
+                })
+            }}
+            // What the agents add: quiet, and never in place of the list.
+            {move || {
+                let error = agents.error.get()?;
+                let showing_earlier = agents.agents.with(Option::is_some);
+                Some(view! { <AgentsNote error showing_earlier /> })
+            }}
+            {move || {
+                usage.with(|usage| {
+                    let names = usage.as_ref()?.pointing_nowhere();
+                    (!names.is_empty()).then(|| view! { <PointingNowhereNotice names=names.to_vec() /> })
+                })
+            }}
+            {move || {
+                agents.agents.with(|agents| {
+                    agents
+                        .as_ref()
+                        .filter(|agents| !agents.rejected().is_empty())
+                        .map(|agents| view! { <RejectedNotice rejected=agents.rejected().to_vec() agents=true /> })
                 })
             }}
             {move || match screen.get() {
