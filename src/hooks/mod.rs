@@ -5,9 +5,11 @@
 pub mod use_clock;
 pub mod use_connection_record;
 pub mod use_connections;
+pub mod use_export;
 pub mod use_health_checks;
 pub mod use_history;
 pub mod use_list_view;
 pub mod use_search_shortcut;
+pub mod use_test_run;
 pub mod use_view_state;
 pub mod use_way_back;

@@ -5,6 +5,7 @@
 
 mod listed_card;
 mod toolbar;
+mod triage;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,9 +25,11 @@ use crate::components::sort_select::SortSelect;
 use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_connections::use_connections;
+use crate::hooks::use_export::use_export;
 use crate::hooks::use_health_checks::{HealthChecks, use_health_checks};
 use crate::hooks::use_list_view::use_list_view;
 use crate::hooks::use_search_shortcut::use_search_shortcut;
+use crate::hooks::use_test_run::use_test_run;
 use crate::hooks::use_view_state::use_view_state;
 use crate::hooks::use_way_back::use_way_back;
 use crate::model::list::ConnectionList;
@@ -37,6 +40,7 @@ use crate::model::route::Route;
 use crate::model::view_state::ViewState;
 use listed_card::ListedCard;
 use toolbar::Toolbar;
+use triage::Triage;
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
 const CLOCK_TICK: Duration = Duration::from_secs(1);
@@ -71,6 +75,8 @@ pub fn ConnectionsPage(
     let url_view = use_view_state();
     let view = url_view.view;
     let list_view = use_list_view(list, view, now, stale_after);
+    let test_run = use_test_run(checks, announce);
+    let export = use_export(list_view.rows);
     let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     use_way_back(route);
     let search_input = NodeRef::<html::Input>::new();
@@ -178,6 +184,7 @@ pub fn ConnectionsPage(
                         <LayoutSwitch selected=layout on_select=url_view.set_layout />
                     </div>
                     <FilterBar counts=list_view.counts selected on_select=url_view.select />
+                    <Triage rows=list_view.rows test_run export now />
                 }),
                 Controls::Placeholder => EitherOf3::B(view! {
                     <div class="controls controls--placeholder" aria-hidden="true"></div>
