@@ -91,12 +91,12 @@ async fn csv_file(rows: &FeedRows) -> (js_sys::Array, usize) {
             writer.push(connection);
         }
         if row % ROWS_PER_CLOCK_CHECK == 0 && js_sys::Date::now() - slice_started >= SLICE_MS {
-            parts.push(&js_sys::Uint8Array::from(writer.take().as_slice()));
+            parts.push(&writer.take().into());
             platform::next_task().await;
             slice_started = js_sys::Date::now();
         }
     }
-    parts.push(&js_sys::Uint8Array::from(writer.take().as_slice()));
+    parts.push(&writer.take().into());
     (parts, 0)
 }
 
