@@ -82,7 +82,7 @@ impl<E: Elements> ArrayDecoder<E> {
             return;
         }
         let elements = &mut self.elements;
-        match self.splitter.push(bytes, |text| elements.add(text)) {
+        match self.splitter.push(bytes, &mut |text| elements.add(text)) {
             Ok(()) => {}
             // Only the first character decides this, so nothing was decoded yet.
             Err(SplitError::NotAnArray) => self.not_a_list = Some(bytes.to_vec()),

@@ -2,6 +2,7 @@
 //! passed and still failing, a pause or the summary, and Cancel (Close once over).
 
 use chrono::{DateTime, Utc};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::unique_id;
@@ -39,10 +40,15 @@ pub fn TestRunProgress(
             <p class="test-run__state">
                 {move || run.with(|r| r.as_ref().and_then(|r| r.state_text(now.get())))}
             </p>
-            <Show
-                when=move || over.get()
-                fallback=move || {
-                    view! {
+            {move || {
+                if over.get() {
+                    Either::Left(view! {
+                        <button type="button" class="button button--secondary button--small" on:click=move |_| on_close.run(())>
+                            "Close"
+                        </button>
+                    })
+                } else {
+                    Either::Right(view! {
                         <button
                             type="button"
                             class="button button--secondary button--small"
@@ -51,13 +57,9 @@ pub fn TestRunProgress(
                         >
                             "Cancel"
                         </button>
-                    }
+                    })
                 }
-            >
-                <button type="button" class="button button--secondary button--small" on:click=move |_| on_close.run(())>
-                    "Close"
-                </button>
-            </Show>
+            }}
         </section>
     }
 }

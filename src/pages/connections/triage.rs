@@ -38,8 +38,15 @@ pub fn Triage(
             <TestAll count running on_start=start />
             <ExportButtons busy=export.busy message=export.message count on_export=export.export />
         </div>
-        <Show when=move || has_run.get()>
-            <TestRunProgress run=test_run.run now on_cancel=test_run.cancel on_close=test_run.dismiss />
-        </Show>
+        // A memo above the closure: the progress is built once per run, not per result.
+        {move || {
+            has_run
+                .get()
+                .then(|| {
+                    view! {
+                        <TestRunProgress run=test_run.run now on_cancel=test_run.cancel on_close=test_run.dismiss />
+                    }
+                })
+        }}
     }
 }
