@@ -108,6 +108,20 @@ const STATES = {
     },
   },
   "broken config": { scenario: { consoleConfigRaw: "{" }, ready: "[role=alert]" },
+  // Test all shown: the question above 50, then a run paused by a 429.
+  "test run": {
+    scenario: { dataset: "generated", count: 60, testDelayMs: 300, testFaultStatus: 429, testFaultCount: 1, retryAfterSeconds: 600 },
+    ready: "article",
+    act: async (page) => {
+      await page.getByRole("button", { name: /^Test all shown/ }).click();
+      await page.getByRole("button", { name: "Test 60" }).waitFor();
+      await page.evaluate(axeSource);
+      const question = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } }));
+      assert.deepEqual(question.violations.map((v) => v.id), [], "the question");
+      await page.getByRole("button", { name: "Test 60" }).click();
+      await page.locator(".test-run__state", { hasText: "Paused" }).waitFor();
+    },
+  },
   // The hostile data set's "Hidden characters": plain http, tokens, warnings.
   "connection page": {
     scenario: { dataset: "hostile" },

@@ -12,15 +12,56 @@ pub fn now() -> DateTime<Utc> {
 /// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle
 /// input in between. Resolves at once where there is no window.
 pub async fn next_task() {
+    sleep_ms(0).await;
+}
+
+/// Resolves after `ms` milliseconds (`setTimeout`); at once where there is no window.
+pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let scheduled = web_sys::window()
-            .and_then(|window| window.set_timeout_with_callback(&resolve).ok())
+            .and_then(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                    .ok()
+            })
             .is_some();
         if !scheduled {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Saves `parts` (strings or byte arrays) as a file named `file_name` through a
+/// Blob URL and a clicked download link. False when the browser refused.
+pub fn download(parts: &js_sys::Array, mime_type: &str, file_name: &str) -> bool {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let clicked = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|link| {
+            link.set_href(&url);
+            link.set_download(file_name);
+            link.click();
+        })
+        .is_some();
+    // Revoked later, not at once: some browsers start reading the Blob only after
+    // the click's task.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    clicked
 }
 
 thread_local! {

@@ -13,6 +13,7 @@ use mcp_console::components::agents_note::AgentsNote;
 use mcp_console::components::connection_card::ConnectionCard;
 use mcp_console::components::connection_feed::{ConnectionFeed, FeedRows};
 use mcp_console::components::connection_row::ConnectionRow;
+use mcp_console::components::export_buttons::ExportButtons;
 use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::health_badges::HealthBadges;
 use mcp_console::components::instructions_full::InstructionsFull;
@@ -23,13 +24,17 @@ use mcp_console::components::search_box::SearchBox;
 use mcp_console::components::server_address::ServerAddressView;
 use mcp_console::components::states::LoadingState;
 use mcp_console::components::status_badge::StatusBadge;
+use mcp_console::components::test_all::TestAll;
 use mcp_console::components::test_now::TestNow;
+use mcp_console::components::test_run_progress::TestRunProgress;
 use mcp_console::model::connection::{Connection, Status};
+use mcp_console::model::export::ExportFormat;
 use mcp_console::model::filter::{StatusCounts, StatusFilter};
 use mcp_console::model::list::ConnectionList;
 use mcp_console::model::list_layout::ListLayout;
 use mcp_console::model::load_error::LoadError;
 use mcp_console::model::search::Query;
+use mcp_console::model::test_run::{CheckOutcome, NextStep, TestRun};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
@@ -919,4 +924,147 @@ async fn agents_pointing_nowhere_are_named_as_text_with_tokens() {
     assert_eq!(count(&root, ".hidden-char"), 1);
     assert_eq!(count(&root, ".pointing-nowhere__names li"), 11);
     assert!(text(&root).contains("and 2 more"));
+}
+
+#[wasm_bindgen_test]
+async fn test_all_starts_at_once_up_to_50_and_asks_above() {
+    let root = container();
+    let shown = RwSignal::new(3_usize);
+    let running = RwSignal::new(false);
+    let started = RwSignal::new(0);
+    let on_start = Callback::new(move |()| started.update(|n| *n += 1));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <TestAll count=shown running on_start /> }
+    });
+    let button = find(&root, "button");
+    assert_eq!(text(&button), "Test all shown (3)");
+    click(&button);
+    tick().await;
+    assert_eq!(started.get_untracked(), 1);
+    assert_eq!(count(&root, ".confirm"), 0);
+
+    shown.set(51);
+    tick().await;
+    click(&button);
+    tick().await;
+    assert_eq!(
+        started.get_untracked(),
+        1,
+        "nothing starts before the answer"
+    );
+    let question = find(&root, ".confirm");
+    assert_eq!(question.get_attribute("role").as_deref(), Some("group"));
+    assert!(text(&question).starts_with("Test 51 connections?"));
+    click(&find(&question, "button"));
+    tick().await;
+    assert_eq!(started.get_untracked(), 2);
+    assert_eq!(count(&root, ".confirm"), 0);
+
+    running.set(true);
+    tick().await;
+    assert!(button.has_attribute("disabled"), "one run at a time");
+}
+
+#[wasm_bindgen_test]
+async fn test_run_progress_shows_counts_a_pause_and_cancel_then_close() {
+    let root = container();
+    let at = now();
+    let mut first = TestRun::new((0..6).map(|i| format!("c{i}")).collect());
+    let mut started = Vec::new();
+    while let NextStep::Check(id) = first.next_step(at) {
+        started.push(id);
+    }
+    first.record(started[0].clone(), CheckOutcome::Passed, at);
+    first.record(started[1].clone(), CheckOutcome::Failed, at);
+    first.record(
+        started[2].clone(),
+        CheckOutcome::RateLimited {
+            retry_after_secs: Some(10),
+        },
+        at,
+    );
+    let run = RwSignal::new(Some(first));
+    let (cancelled, closed) = (RwSignal::new(0), RwSignal::new(0));
+    let on_cancel = Callback::new(move |()| cancelled.update(|n| *n += 1));
+    let on_close = Callback::new(move |()| closed.update(|n| *n += 1));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <TestRunProgress run now=Signal::stored(at) on_cancel on_close /> }
+    });
+    let section = find(&root, "section.test-run");
+    assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("true"));
+    let bar = find(&root, "progress");
+    assert_eq!(bar.get_attribute("max").as_deref(), Some("6"));
+    assert_eq!(bar.get_attribute("value").as_deref(), Some("2"));
+    assert_eq!(
+        bar.get_attribute("aria-labelledby"),
+        find(&root, "h2").get_attribute("id")
+    );
+    assert_eq!(
+        text(&find(&root, ".test-run__counts")),
+        "2 of 6 tested: 1 passed, 1 still failing."
+    );
+    assert!(text(&find(&root, ".test-run__state")).starts_with("Paused"));
+    let cancel = find(&root, "button");
+    assert_eq!(text(&cancel), "Cancel");
+    click(&cancel);
+    tick().await;
+    assert_eq!(cancelled.get_untracked(), 1);
+
+    run.update(|r| {
+        if let Some(r) = r {
+            r.cancel();
+            for id in &started[3..] {
+                r.record(id.clone(), CheckOutcome::Passed, at);
+            }
+        }
+    });
+    tick().await;
+    assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert!(text(&find(&root, ".test-run__state")).starts_with("Cancelled after 3 of 6"));
+    let close = find(&root, "button");
+    assert_eq!(text(&close), "Close");
+    click(&close);
+    tick().await;
+    assert_eq!(closed.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn export_buttons_say_exporting_and_wait_then_show_the_outcome() {
+    let root = container();
+    let busy = RwSignal::new(None::<ExportFormat>);
+    let message = RwSignal::new(None::<String>);
+    let asked = RwSignal::new(Vec::<ExportFormat>::new());
+    let on_export = Callback::new(move |format| asked.update(|a| a.push(format)));
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ExportButtons busy message count=Signal::stored(3_usize) on_export /> }
+    });
+    let buttons = root.query_selector_all("button").ok();
+    let button = |i| {
+        buttons
+            .as_ref()
+            .and_then(|b| b.item(i))
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .unwrap_or_else(|| panic!("no button {i}"))
+    };
+    assert_eq!(text(&button(0)), "Export CSV");
+    assert_eq!(text(&button(1)), "Export JSON");
+    click(&button(1));
+    tick().await;
+    assert_eq!(asked.get_untracked(), [ExportFormat::Json]);
+
+    busy.set(Some(ExportFormat::Json));
+    tick().await;
+    assert_eq!(text(&button(1)), "Exporting JSON…");
+    assert_eq!(
+        button(1).get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    assert!(button(0).has_attribute("disabled"));
+
+    busy.set(None);
+    message.set(Some("Exported 3 connections as JSON.".to_owned()));
+    tick().await;
+    let status = find(&root, "[role=status]");
+    assert_eq!(text(&status), "Exported 3 connections as JSON.");
+    assert!(!button(0).has_attribute("disabled"));
 }

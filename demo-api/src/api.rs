@@ -76,6 +76,9 @@ async fn test(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Res
     if state.record(&id).is_none() {
         return connection_not_found();
     }
+    if let Some(fault) = faults::test_fault(&state) {
+        return fault;
+    }
     // The scenario's check time, so the UI shows its "testing" state.
     let check_time = Duration::from_millis(state.scenario().test_delay_ms);
     tokio::time::sleep(check_time).await;

@@ -87,7 +87,8 @@ mod tests {
     fn every_flag_is_read() -> Result<(), String> {
         let line = "--host 0.0.0.0 --port 0 --dist /tmp/app --dataset generated --count 50000 \
             --delay-ms 250 --fault status --fault-status 429 --fault-message slow-down \
-            --retry-after-seconds 30 --test-delay-ms 0 --auth cookie \
+            --retry-after-seconds 30 --test-delay-ms 0 --test-fault-status 429 \
+            --test-fault-count 3 --auth cookie \
             --agents-forbidden --agents-delay-ms 1500 \
             --cors-origin http://localhost:3000";
         let config = run(line)?;
@@ -103,6 +104,8 @@ mod tests {
             fault_message: Some("slow-down".to_owned()),
             retry_after_seconds: 30,
             test_delay_ms: 0,
+            test_fault_status: Some(429),
+            test_fault_count: 3,
             auth: AuthMode::Cookie,
             agents_forbidden: true,
             agents_delay_ms: 1500,

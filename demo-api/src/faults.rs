@@ -71,7 +71,20 @@ fn status_code(code: u16) -> StatusCode {
 }
 
 fn status_fault(scenario: &Scenario) -> Response {
-    let status = status_code(scenario.fault_status);
+    status_response(scenario.fault_status, scenario)
+}
+
+/// A health check's answer when the scenario's test fault applies (after auth, so
+/// that only checks meet it and a wrong key is still a 401).
+pub fn test_fault(state: &AppState) -> Option<Response> {
+    let status = state.take_test_fault()?;
+    Some(status_response(status, &state.scenario()))
+}
+
+/// `code` with the scenario's message (or one per status) and, for 429 and 503,
+/// its `Retry-After`.
+fn status_response(code: u16, scenario: &Scenario) -> Response {
+    let status = status_code(code);
     let seconds = scenario.retry_after_seconds;
     let message = match (&scenario.fault_message, status) {
         (Some(message), _) => message.clone(),

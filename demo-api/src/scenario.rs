@@ -99,6 +99,15 @@ pub struct Scenario {
     /// "testing" state
     #[arg(long, value_name = "N", default_value_t = 600)]
     pub test_delay_ms: u64,
+    /// HTTP status that POST /api/mcp-connections/ID/test answers with instead of
+    /// checking (a 429 or 503 with the Retry-After of --retry-after-seconds)
+    /// [default: none]
+    #[arg(long, value_name = "N")]
+    pub test_fault_status: Option<u16>,
+    /// How many health checks meet --test-fault-status before checks work again,
+    /// counted from when the scenario is set; 0 = every one
+    #[arg(long, value_name = "N", default_value_t)]
+    pub test_fault_count: u32,
     /// What /api requires
     #[arg(long, value_enum, value_name = "MODE", default_value_t)]
     pub auth: AuthMode,
@@ -134,6 +143,8 @@ impl Default for Scenario {
             fault_message: None,
             retry_after_seconds: 5,
             test_delay_ms: 600,
+            test_fault_status: None,
+            test_fault_count: 0,
             auth: AuthMode::ApiKey,
             agents_forbidden: false,
             agents_delay_ms: 0,
@@ -180,6 +191,13 @@ impl Scenario {
         }
         if self.agents_delay_ms > MAX_DELAY_MS {
             return Err(format!("agentsDelayMs must be at most {MAX_DELAY_MS}"));
+        }
+        // A fault is a failure: a success status would be a check that never ran.
+        if self
+            .test_fault_status
+            .is_some_and(|status| !(400..=599).contains(&status))
+        {
+            return Err("testFaultStatus must be between 400 and 599".to_owned());
         }
         for origin in &self.cors_origins {
             check_origin(origin)?;
@@ -236,7 +254,8 @@ mod tests {
         let expected = serde_json::json!({
             "dataset": "demo", "count": 1000, "delayMs": 0,
             "fault": "none", "faultStatus": 500, "faultMessage": null,
-            "retryAfterSeconds": 5, "testDelayMs": 600, "auth": "api-key",
+            "retryAfterSeconds": 5, "testDelayMs": 600, "testFaultStatus": null,
+            "testFaultCount": 0, "auth": "api-key",
             "agentsForbidden": false, "agentsDelayMs": 0,
             "corsOrigins": [], "consoleConfig": null, "consoleConfigRaw": null
         });
@@ -273,6 +292,9 @@ mod tests {
             b"{\"agentsDelayMs\":3600001}",
             b"{\"agentsForbidden\":\"yes\"}",
             b"{\"retryAfterSeconds\":86401}",
+            b"{\"testFaultStatus\":200}",
+            b"{\"testFaultStatus\":600}",
+            b"{\"testFaultCount\":-1}",
             b"{\"corsOrigins\":\"http://localhost:3000\"}",
             b"{\"corsOrigins\":[\"http://localhost:3000/\"]}",
             b"{\"corsOrigins\":[\"localhost:3000\"]}",
@@ -295,7 +317,8 @@ mod tests {
         let scenario = Scenario::from_json(
             br#"{"auth":"cookie","corsOrigins":["http://localhost:3000","https://console.example.com:8443"],
                 "consoleConfig":{"apiBaseUrl":"http://127.0.0.1:9000","auth":"cookie"},
-                "consoleConfigRaw":"{not json","testDelayMs":0,"retryAfterSeconds":30}"#,
+                "consoleConfigRaw":"{not json","testDelayMs":0,"retryAfterSeconds":30,
+                "testFaultStatus":429,"testFaultCount":2}"#,
         )?;
         assert_eq!(scenario.auth, AuthMode::Cookie);
         assert_eq!(
@@ -309,6 +332,8 @@ mod tests {
         assert_eq!(scenario.console_config_raw.as_deref(), Some("{not json"));
         assert_eq!(scenario.test_delay_ms, 0);
         assert_eq!(scenario.retry_after_seconds, 30);
+        assert_eq!(scenario.test_fault_status, Some(429));
+        assert_eq!(scenario.test_fault_count, 2);
         // Any JSON value is a config to serve, a bare string or number too.
         let string = Scenario::from_json(br#"{"consoleConfig":"text"}"#)?;
         assert_eq!(string.console_config, Some(Value::from("text")));

@@ -63,6 +63,8 @@ struct Inner {
     log: RequestLog,
     /// Health checks run per id since start or reset; they decide the next result.
     checks: HashMap<String, u32>,
+    /// Health checks that met the scenario's test fault since it was set.
+    test_faults: u32,
 }
 
 impl Inner {
@@ -76,6 +78,7 @@ impl Inner {
             list_json: None,
             log: RequestLog::default(),
             checks: HashMap::new(),
+            test_faults: 0,
         }
     }
 }
@@ -119,6 +122,20 @@ impl AppState {
             inner.checks.clear();
         }
         inner.scenario = scenario;
+        inner.test_faults = 0;
+    }
+
+    /// The status a health check meets instead of running, if the scenario's test
+    /// fault still applies; counts it.
+    pub fn take_test_fault(&self) -> Option<u16> {
+        let mut inner = self.write();
+        let status = inner.scenario.test_fault_status?;
+        let limit = inner.scenario.test_fault_count;
+        if limit != 0 && inner.test_faults >= limit {
+            return None;
+        }
+        inner.test_faults += 1;
+        Some(status)
     }
 
     /// Back to the command line's scenario, fresh records and zero counts.
@@ -288,6 +305,30 @@ mod tests {
             state.check_health(OMS, NOW).map(|c| c.status),
             Some("active")
         );
+    }
+
+    #[test]
+    fn test_fault_meets_as_many_checks_as_asked_each_time_it_is_set() {
+        let state = AppState::new(Scenario::default(), NOW);
+        assert_eq!(state.take_test_fault(), None);
+        let twice = Scenario {
+            test_fault_status: Some(429),
+            test_fault_count: 2,
+            ..Scenario::default()
+        };
+        state.set_scenario(twice.clone());
+        assert_eq!(state.take_test_fault(), Some(429));
+        assert_eq!(state.take_test_fault(), Some(429));
+        assert_eq!(state.take_test_fault(), None);
+        state.set_scenario(twice);
+        assert_eq!(state.take_test_fault(), Some(429));
+        state.set_scenario(Scenario {
+            test_fault_status: Some(401),
+            ..Scenario::default()
+        });
+        for _ in 0..5 {
+            assert_eq!(state.take_test_fault(), Some(401));
+        }
     }
 
     #[test]

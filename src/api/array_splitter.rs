@@ -72,7 +72,8 @@ impl Default for ArraySplitter {
 
 impl ArraySplitter {
     /// Scans `bytes`, handing each element completed by them to `element`.
-    pub fn push(&mut self, bytes: &[u8], mut element: impl FnMut(&[u8])) -> Result<(), SplitError> {
+    /// A `dyn` callback: one copy of the scanner serves the list and the export.
+    pub fn push(&mut self, bytes: &[u8], element: &mut dyn FnMut(&[u8])) -> Result<(), SplitError> {
         let mut start = 0;
         for (at, &byte) in bytes.iter().enumerate() {
             if let State::Element(kind) = self.state {
@@ -262,7 +263,7 @@ mod tests {
         // Part of a mark is not one.
         let mut splitter = ArraySplitter::default();
         assert_eq!(
-            splitter.push(&[0xEF, 0xBB, b'['], |_| {}),
+            splitter.push(&[0xEF, 0xBB, b'['], &mut |_| {}),
             Err(SplitError::NotAnArray)
         );
     }

@@ -3,6 +3,7 @@
 //! `config.json`. Everything it receives goes through `decode`.
 
 use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
 use std::future::IntoFuture;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -85,6 +86,18 @@ impl ApiClient {
             request: self.request(Request::get(&self.url("/api/mcp-connections"))),
             abort: AbortHandle::new(),
         }
+    }
+
+    /// `GET /api/mcp-connections` again, keeping only the records with the `wanted`
+    /// ids, each as the API sent it ("Export" as JSON), by id. Read as it
+    /// downloads, like the list; others are dropped as they pass.
+    pub async fn records(
+        &self,
+        wanted: HashSet<String>,
+    ) -> Result<HashMap<String, String>, LoadError> {
+        let request = self.request(Request::get(&self.url("/api/mcp-connections")));
+        let read = async move |response| read_records(response, wanted).await;
+        fetch(request, &AbortHandle::new(), LIST_TIMEOUT_SECS, read).await?
     }
 
     /// `GET /api/mcp-connections/{id}`: one connection, as it is now.
@@ -323,19 +336,50 @@ async fn read_whole(response: Response) -> Option<Answer> {
 /// The list answer, decoded piece by piece as the body arrives: never held whole,
 /// and the page paints between slices of decoding. Failures are read whole.
 async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadError>> {
+    let (status, response) = match streamed_or_failure(response).await? {
+        Ok(answer) => answer,
+        Err(error) => return Some(Err(error)),
+    };
+    let mut decoder = decode::ListDecoder::new(status);
+    read_pieces(&response, |piece| decoder.push(piece)).await?;
+    // Sorting and indexing a big list is a slice of its own.
+    platform::next_task().await;
+    Some(decoder.finish())
+}
+
+/// As `read_list`, keeping only the records with the wanted ids, as sent.
+async fn read_records(
+    response: Response,
+    wanted: HashSet<String>,
+) -> Option<Result<HashMap<String, String>, LoadError>> {
+    let (status, response) = match streamed_or_failure(response).await? {
+        Ok(answer) => answer,
+        Err(error) => return Some(Err(error)),
+    };
+    let mut picker = decode::RecordPicker::new(status, wanted);
+    read_pieces(&response, |piece| picker.push(piece)).await?;
+    Some(picker.finish())
+}
+
+/// A list answer that can be read as it arrives (with its status), or the failure
+/// another answer is, read whole.
+async fn streamed_or_failure(response: Response) -> Option<Result<(u16, Response), LoadError>> {
     let status = response.status();
     let (content_type, retry_after_secs) = head(&response);
-    if !decode::streams(status, content_type.as_deref()) {
-        let answer = read_whole(response).await?;
-        return Some(
-            decode::list_response(answer.status, answer.content_type.as_deref(), &answer.body)
-                .map_err(|error| error.with_retry_after(retry_after_secs)),
-        );
+    if decode::streams(status, content_type.as_deref()) {
+        return Some(Ok((status, response)));
     }
-    let mut decoder = decode::ListDecoder::new(status);
-    // No body at all (a 204, say) is an empty answer: the decoder says what is wrong.
+    let answer = read_whole(response).await?;
+    let error = decode::failure(answer.status, answer.content_type.as_deref(), &answer.body);
+    Some(Err(error.with_retry_after(retry_after_secs)))
+}
+
+/// Hands the body to `piece` at most `PIECE_BYTES` at a time as it arrives,
+/// yielding to the browser after every `SLICE_MS` of work; `None` when the body was
+/// cut off. No body at all (a 204, say) gives no piece.
+async fn read_pieces(response: &Response, mut piece: impl FnMut(&[u8])) -> Option<()> {
     let Some(body) = response.body() else {
-        return Some(decoder.finish());
+        return Some(());
     };
     let reader: ReadableStreamDefaultReader = body.get_reader().dyn_into().ok()?;
     let mut slice_started = js_sys::Date::now();
@@ -345,24 +389,21 @@ async fn read_list(response: Response) -> Option<Result<ConnectionList, LoadErro
             .ok()?
             .is_truthy()
         {
-            break;
+            return Some(());
         }
         let bytes = js_sys::Reflect::get(&chunk, &"value".into())
             .ok()?
             .dyn_into::<js_sys::Uint8Array>()
             .ok()?
             .to_vec();
-        for piece in bytes.chunks(PIECE_BYTES) {
-            decoder.push(piece);
+        for part in bytes.chunks(PIECE_BYTES) {
+            piece(part);
             if js_sys::Date::now() - slice_started >= SLICE_MS {
                 platform::next_task().await;
                 slice_started = js_sys::Date::now();
             }
         }
     }
-    // Sorting and indexing a big list is a slice of its own.
-    platform::next_task().await;
-    Some(decoder.finish())
 }
 
 /// `Content-Type`, and `Retry-After` in seconds.

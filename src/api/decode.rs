@@ -1,7 +1,7 @@
 //! Turns an HTTP answer (status, content type, body text) into a connection list or
 //! a `LoadError`. Pure, so every odd answer can be tested on the host.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::array_splitter::{ArraySplitter, SplitError};
 use super::dto::{self, ConnectionDto, TestOutcomeDto};
@@ -29,67 +29,71 @@ pub fn list_response(
 }
 
 /// Whether a list answer with this status and content type can be decoded as it
-/// arrives (`ListDecoder`); other answers are read whole (`list_response`).
+/// arrives (`ListDecoder`); other answers are read whole (`failure`).
 pub fn streams(status: u16, content_type: Option<&str>) -> bool {
     (200..300).contains(&status) && !content_type.is_some_and(is_html)
 }
 
-/// Decodes a successful list answer while it arrives, a piece at a time: each
-/// record is decoded as soon as its text is complete, and the body is never held
-/// whole. A record that does not fit is named and the others still show; text that
-/// is not JSON, or not a list, fails the whole answer.
-pub struct ListDecoder {
+/// What a list answer that does not stream (`streams` is false: an error status
+/// or a web page) is: always a failure.
+pub fn failure(status: u16, content_type: Option<&str>, body: &str) -> LoadError {
+    successful_json(status, content_type, json_text::without_bom(body))
+        .err()
+        .unwrap_or(LoadError::NotJson { status })
+}
+
+/// A successful answer that should be a JSON array, read a piece at a time as it
+/// arrives: each element goes to `E` as soon as its text is complete, and the body
+/// is never held whole. Text that is not JSON, or not an array, fails the whole
+/// answer.
+pub struct ArrayDecoder<E> {
     status: u16,
     splitter: ArraySplitter,
     /// The body so far, kept only once it turned out not to be a list, to say what
     /// it is.
     not_a_list: Option<Vec<u8>>,
-    records: Records,
+    elements: E,
 }
 
-#[derive(Default)]
-struct Records {
-    count: usize,
-    connections: Vec<Connection>,
-    entries: Vec<IndexEntry>,
-    rejected: Vec<RejectedRecord>,
-    seen: HashSet<String>,
-    /// Text that is not JSON: the whole answer fails.
-    malformed: Option<String>,
+/// What an `ArrayDecoder` does with each element's text.
+pub trait Elements {
+    fn add(&mut self, text: &[u8]);
+    /// Where it keeps why the answer is not JSON: the whole answer fails.
+    fn malformed(&mut self) -> &mut Option<String>;
 }
 
-impl ListDecoder {
-    pub fn new(status: u16) -> Self {
-        ListDecoder {
+impl<E: Elements> ArrayDecoder<E> {
+    fn with(status: u16, elements: E) -> Self {
+        ArrayDecoder {
             status,
             splitter: ArraySplitter::default(),
             not_a_list: None,
-            records: Records::default(),
+            elements,
         }
     }
 
-    /// Decodes the records that `bytes`, the next piece of the body, completes.
+    /// Hands on the elements that `bytes`, the next piece of the body, completes.
     pub fn push(&mut self, bytes: &[u8]) {
         if let Some(body) = &mut self.not_a_list {
             body.extend_from_slice(bytes);
             return;
         }
-        if self.records.malformed.is_some() {
+        if self.elements.malformed().is_some() {
             return;
         }
-        let records = &mut self.records;
-        match self.splitter.push(bytes, |text| records.add(text)) {
+        let elements = &mut self.elements;
+        match self.splitter.push(bytes, &mut |text| elements.add(text)) {
             Ok(()) => {}
             // Only the first character decides this, so nothing was decoded yet.
             Err(SplitError::NotAnArray) => self.not_a_list = Some(bytes.to_vec()),
             Err(SplitError::Broken(detail)) => {
-                self.records.malformed.get_or_insert(detail);
+                self.elements.malformed().get_or_insert(detail);
             }
         }
     }
 
-    /// The list, problems first, once the whole body was pushed.
-    pub fn finish(self) -> Result<ConnectionList, LoadError> {
+    /// The elements, once the whole body was pushed and it was a JSON array.
+    fn finished(mut self) -> Result<E, LoadError> {
         if let Some(body) = self.not_a_list {
             return Err(unexpected(
                 self.status,
@@ -102,10 +106,36 @@ impl ListDecoder {
             Err(SplitError::NotAnArray) => return Err(unexpected(self.status, "", LIST)),
             Err(SplitError::Broken(detail)) => Some(detail),
         };
-        let records = self.records;
-        if let Some(detail) = records.malformed.or(ended) {
+        if let Some(detail) = self.elements.malformed().take().or(ended) {
             return Err(LoadError::Malformed { detail });
         }
+        Ok(self.elements)
+    }
+}
+
+/// Decodes the list answer: a record that does not fit is named and the others
+/// still show.
+pub type ListDecoder = ArrayDecoder<Records>;
+
+#[derive(Default)]
+pub struct Records {
+    count: usize,
+    connections: Vec<Connection>,
+    entries: Vec<IndexEntry>,
+    rejected: Vec<RejectedRecord>,
+    seen: HashSet<String>,
+    /// Text that is not JSON: the whole answer fails.
+    malformed: Option<String>,
+}
+
+impl ListDecoder {
+    pub fn new(status: u16) -> Self {
+        Self::with(status, Records::default())
+    }
+
+    /// The list, problems first, once the whole body was pushed.
+    pub fn finish(self) -> Result<ConnectionList, LoadError> {
+        let records = self.finished()?;
         Ok(ConnectionList::with_entries(
             records.connections,
             records.entries,
@@ -114,7 +144,56 @@ impl ListDecoder {
     }
 }
 
-impl Records {
+/// Picks the records with the wanted ids out of the list answer, each as the exact
+/// text the API sent ("Export" as JSON); the others are dropped as they pass.
+pub type RecordPicker = ArrayDecoder<PickedRecords>;
+
+pub struct PickedRecords {
+    wanted: HashSet<String>,
+    found: HashMap<String, String>,
+    malformed: Option<String>,
+}
+
+impl RecordPicker {
+    pub fn new(status: u16, wanted: HashSet<String>) -> Self {
+        Self::with(
+            status,
+            PickedRecords {
+                wanted,
+                found: HashMap::new(),
+                malformed: None,
+            },
+        )
+    }
+
+    /// The wanted records found, by id, once the whole body was pushed. A record
+    /// whose id repeats an earlier one's is not the one the console shows, so the
+    /// first is kept.
+    pub fn finish(self) -> Result<HashMap<String, String>, LoadError> {
+        Ok(self.finished()?.found)
+    }
+}
+
+impl Elements for PickedRecords {
+    fn add(&mut self, bytes: &[u8]) {
+        let text = String::from_utf8_lossy(bytes);
+        if let Some(id) = dto::readable_id(&text)
+            && self.wanted.remove(&id)
+        {
+            self.found.insert(id, text.into_owned());
+        }
+    }
+
+    fn malformed(&mut self) -> &mut Option<String> {
+        &mut self.malformed
+    }
+}
+
+impl Elements for Records {
+    fn malformed(&mut self) -> &mut Option<String> {
+        &mut self.malformed
+    }
+
     fn add(&mut self, bytes: &[u8]) {
         if self.malformed.is_some() {
             return;
@@ -1041,5 +1120,45 @@ mod tests {
                 !connection
             });
         }
+    }
+
+    #[test]
+    fn picker_keeps_the_wanted_records_as_sent() {
+        let wanted: HashSet<String> = ["b", "c", "gone"].map(String::from).into();
+        let body = "\u{feff}[{\"id\":\"a\"},\n  { \"id\" : \"b\", \"extra\": [1, {\"x\": \"]\"}] },{\"id\":\"c\",\"name\":\"caf\\u00e9\"},{\"id\":\"b\",\"v\":2},{\"id\":7},\"text\"]";
+        let mut picker = RecordPicker::new(200, wanted);
+        // In pieces that cut through records, as a download arrives.
+        for piece in body.as_bytes().chunks(7) {
+            picker.push(piece);
+        }
+        let found = picker.finish().unwrap_or_default();
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found.get("b").map(String::as_str),
+            Some("{ \"id\" : \"b\", \"extra\": [1, {\"x\": \"]\"}] }")
+        );
+        assert_eq!(
+            found.get("c").map(String::as_str),
+            Some("{\"id\":\"c\",\"name\":\"caf\\u00e9\"}")
+        );
+    }
+
+    #[test]
+    fn picker_fails_as_the_list_does() {
+        let picker = |body: &str| {
+            let mut picker = RecordPicker::new(200, HashSet::new());
+            picker.push(body.as_bytes());
+            picker.finish()
+        };
+        assert!(matches!(
+            picker("[{\"id\":\"a\"},"),
+            Err(LoadError::Malformed { .. })
+        ));
+        assert!(matches!(
+            picker("{\"items\":[]}"),
+            Err(LoadError::WrongShape { .. })
+        ));
+        assert!(matches!(picker("<html>"), Err(LoadError::NotJson { .. })));
+        assert_eq!(picker("[]"), Ok(HashMap::new()));
     }
 }

@@ -7,6 +7,7 @@ pub mod connection_feed;
 pub mod connection_name;
 pub mod connection_row;
 pub mod copy_button;
+pub mod export_buttons;
 pub mod filter_bar;
 pub mod health_badges;
 pub mod icon;
@@ -25,7 +26,9 @@ pub mod sign_in;
 pub mod sort_select;
 pub mod states;
 pub mod status_badge;
+pub mod test_all;
 pub mod test_now;
+pub mod test_run_progress;
 pub mod timeline;
 pub mod warning_badges;
 

@@ -1,6 +1,7 @@
 //! "Test now": one health check per connection at a time. The result replaces the
 //! connection's status in the list (so its card and page update in place), is
-//! noted beside the button, and is announced.
+//! noted beside the button, and is announced. "Test all shown" (`use_test_run`)
+//! runs its checks through the same path.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,13 +13,17 @@ use crate::app::KeyRefused;
 use crate::model::connection::Status;
 use crate::model::load_error::LoadError;
 use crate::model::load_state::LoadState;
+use crate::model::test_run::CheckOutcome;
 
 /// The health checks of a page: which are running, what the last one of each said.
 #[derive(Clone, Copy)]
 pub struct HealthChecks {
     running: RwSignal<HashSet<String>>,
     notes: RwSignal<HashMap<String, String>>,
-    run: Callback<String>,
+    client: StoredValue<ApiClient>,
+    key_refused: Callback<()>,
+    state: RwSignal<LoadState>,
+    announce: WriteSignal<String>,
 }
 
 impl HealthChecks {
@@ -32,9 +37,88 @@ impl HealthChecks {
         Signal::derive(move || self.notes.with(|notes| notes.get(&id).cloned()))
     }
 
-    /// Starts a check of `id`, unless one is running.
+    /// Starts a check of `id`, unless one is running; its result is announced.
     pub fn runner(self, id: String) -> Callback<()> {
-        Callback::new(move |()| self.run.run(id.clone()))
+        Callback::new(move |()| {
+            let id = id.clone();
+            spawn_local(async move {
+                self.check(id, true).await;
+            });
+        })
+    }
+
+    /// Checks `id` (unless a check of it is running: then it counts as not run),
+    /// puts the result into the list and the card's note, and announces it when
+    /// `announce` is set. A 401 for the key signs out, as every 401 does.
+    pub async fn check(self, id: String, announce: bool) -> CheckOutcome {
+        if !self
+            .running
+            .try_update(|ids| ids.insert(id.clone()))
+            .unwrap_or(false)
+        {
+            return CheckOutcome::NotRun;
+        }
+        self.notes.update(|notes| {
+            notes.remove(&id);
+        });
+        let client = self.client.get_value();
+        let result = client.test(&id).await;
+        let state = self.state;
+        let name = state
+            .try_with_untracked(|s| {
+                s.loaded
+                    .as_ref()
+                    .and_then(|(list, _)| list.get(&id))
+                    .map(|c| c.display_name())
+            })
+            .flatten()
+            .unwrap_or_default();
+        let (outcome, note) = match result {
+            Ok(outcome) => {
+                let passed = outcome.status == Status::Active;
+                state.try_update(|s| {
+                    let updated = s.loaded.as_ref().map(|(list, _)| {
+                        list.with_health(
+                            &id,
+                            outcome.status.clone(),
+                            outcome.last_health_check_at.clone(),
+                        )
+                    });
+                    if let Some(updated) = updated {
+                        s.replace_list(updated);
+                    }
+                });
+                if passed {
+                    (CheckOutcome::Passed, "Health check passed.".to_owned())
+                } else {
+                    (
+                        CheckOutcome::Failed,
+                        format!("Health check failed: status {}.", outcome.status.label()),
+                    )
+                }
+            }
+            Err(error) if client.refuses_key(&error) => {
+                self.key_refused.try_run(());
+                return CheckOutcome::Unauthorized;
+            }
+            Err(error) => {
+                let note = match error {
+                    LoadError::Http { status: 404, .. } => "This connection no longer exists in this tenant. Refresh to update the list.".to_owned(),
+                    ref error => format!("Health check could not run: {}.", error.title()),
+                };
+                (run_outcome(error), note)
+            }
+        };
+        if announce {
+            let _ = self.announce.try_set(format!("{name}: {note}"));
+        }
+        self.notes.try_update(|notes| {
+            notes.insert(id.clone(), note);
+        });
+        self.running.try_update(|ids| {
+            ids.remove(&id);
+        });
+        outcome
     }
 }
 
@@ -44,75 +128,26 @@ pub fn use_health_checks(
     state: RwSignal<LoadState>,
     announce: WriteSignal<String>,
 ) -> HealthChecks {
-    let client = expect_context::<ApiClient>();
     let KeyRefused(key_refused) = expect_context::<KeyRefused>();
-    let running = RwSignal::new(HashSet::<String>::new());
-    let notes = RwSignal::new(HashMap::<String, String>::new());
-    let run = Callback::new(move |id: String| {
-        if !running
-            .try_update(|ids| ids.insert(id.clone()))
-            .unwrap_or(false)
-        {
-            return;
-        }
-        notes.update(|notes| {
-            notes.remove(&id);
-        });
-        let client = client.clone();
-        spawn_local(async move {
-            let result = client.test(&id).await;
-            let name = state
-                .try_with_untracked(|s| {
-                    s.loaded
-                        .as_ref()
-                        .and_then(|(list, _)| list.get(&id))
-                        .map(|c| c.display_name())
-                })
-                .flatten()
-                .unwrap_or_default();
-            let note = match result {
-                Ok(outcome) => {
-                    let passed = outcome.status == Status::Active;
-                    state.try_update(|s| {
-                        let updated = s.loaded.as_ref().map(|(list, _)| {
-                            list.with_health(
-                                &id,
-                                outcome.status.clone(),
-                                outcome.last_health_check_at.clone(),
-                            )
-                        });
-                        if let Some(updated) = updated {
-                            s.replace_list(updated);
-                        }
-                    });
-                    if passed {
-                        "Health check passed.".to_owned()
-                    } else {
-                        format!("Health check failed: status {}.", outcome.status.label())
-                    }
-                }
-                Err(error) if client.refuses_key(&error) => {
-                    key_refused.try_run(());
-                    return;
-                }
-                Err(LoadError::Http { status: 404, .. }) => {
-                    "This connection no longer exists in this tenant. Refresh to update the list."
-                        .to_owned()
-                }
-                Err(error) => format!("Health check could not run: {}.", error.title()),
-            };
-            let _ = announce.try_set(format!("{name}: {note}"));
-            notes.try_update(|notes| {
-                notes.insert(id.clone(), note);
-            });
-            running.try_update(|ids| {
-                ids.remove(&id);
-            });
-        });
-    });
     HealthChecks {
-        running,
-        notes,
-        run,
+        running: RwSignal::new(HashSet::new()),
+        notes: RwSignal::new(HashMap::new()),
+        client: StoredValue::new(expect_context::<ApiClient>()),
+        key_refused,
+        state,
+        announce,
+    }
+}
+
+/// What a failed request means for a run of checks.
+fn run_outcome(error: LoadError) -> CheckOutcome {
+    match error {
+        LoadError::Http { status: 401, .. } => CheckOutcome::Unauthorized,
+        LoadError::Http {
+            status: 429,
+            retry_after_secs,
+            ..
+        } => CheckOutcome::RateLimited { retry_after_secs },
+        _ => CheckOutcome::NotRun,
     }
 }

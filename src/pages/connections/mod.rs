@@ -5,6 +5,7 @@
 
 mod listed_card;
 mod toolbar;
+mod triage;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,9 +28,11 @@ use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
 use crate::hooks::use_agents::{UseAgentsReturn, use_agents};
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_connections::use_connections;
+use crate::hooks::use_export::use_export;
 use crate::hooks::use_health_checks::{HealthChecks, use_health_checks};
 use crate::hooks::use_list_view::use_list_view;
 use crate::hooks::use_search_shortcut::use_search_shortcut;
+use crate::hooks::use_test_run::use_test_run;
 use crate::hooks::use_view_state::use_view_state;
 use crate::hooks::use_way_back::use_way_back;
 use crate::model::agent_usage::{AgentUsage, affected_summary};
@@ -41,6 +44,7 @@ use crate::model::route::Route;
 use crate::model::view_state::ViewState;
 use listed_card::ListedCard;
 use toolbar::Toolbar;
+use triage::Triage;
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
 const CLOCK_TICK: Duration = Duration::from_secs(1);
@@ -81,6 +85,8 @@ pub fn ConnectionsPage(
     let view = url_view.view;
     let list_view = use_list_view(list, agents.agents.into(), view, now, stale_after);
     let usage = list_view.usage;
+    let test_run = use_test_run(checks, announce);
+    let export = use_export(list_view.rows);
     let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     use_way_back(route);
     let search_input = NodeRef::<html::Input>::new();
@@ -204,6 +210,7 @@ pub fn ConnectionsPage(
                         on_select=url_view.select
                         agents_known=Signal::derive(move || usage.with(Option::is_some))
                     />
+                    <Triage rows=list_view.rows test_run export now />
                 }),
                 Controls::Placeholder => EitherOf3::B(view! {
                     <div class="controls controls--placeholder" aria-hidden="true"></div>
