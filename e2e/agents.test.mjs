@@ -206,9 +206,9 @@ test("401 for the agents is a refused key, as for the list", async () => {
 test("hostile agents: names and tools are text, bad records are named, nothing runs", async () => {
   await ctx.server.scenario({ dataset: "hostile" });
   await open("/");
-  const rejected = ctx.page.locator("details.notice").filter({ hasText: "agent records could not be shown" });
+  const rejected = ctx.page.locator("details.agents-rejected");
   await rejected.waitFor();
-  assert.match(await rejected.locator("summary").innerText(), /^4 agent records could not be shown/);
+  assert.match(await rejected.locator("summary").innerText(), /^4 agents could not be read/);
   const notice = ctx.page.locator(".pointing-nowhere");
   await notice.waitFor();
   assert.match(await notice.innerText(), /Pay.*Pal Refunds/);

@@ -1,5 +1,5 @@
 //! Records the API sent that could not be shown, counted and named: connections,
-//! or agents.
+//! or, quietly (the list is whole without them), agents.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,15 +13,24 @@ pub fn RejectedNotice(
     #[prop(optional)]
     agents: bool,
 ) -> impl IntoView {
-    let noun = if agents { "agent record" } else { "record" };
-    let summary = match rejected.len() {
-        1 => format!("1 {noun} could not be shown"),
-        n => format!("{n} {noun}s could not be shown"),
-    };
-    let rest = if agents {
-        "The other agents are counted."
+    let (noun, verb, rest, class) = if agents {
+        (
+            "agent",
+            "read",
+            "The other agents are counted.",
+            "quiet-note agents-rejected",
+        )
     } else {
-        "The other connections are shown."
+        (
+            "record",
+            "shown",
+            "The other connections are shown.",
+            "notice",
+        )
+    };
+    let summary = match rejected.len() {
+        1 => format!("1 {noun} could not be {verb}"),
+        n => format!("{n} {noun}s could not be {verb}"),
     };
     let items = rejected
         .into_iter()
@@ -36,7 +45,7 @@ pub fn RejectedNotice(
         })
         .collect_view();
     view! {
-        <details class="notice">
+        <details class=class>
             <summary>{summary}</summary>
             <p>"The API sent these records in a form the console cannot read. " {rest}</p>
             <ul class="notice__list">{items}</ul>
