@@ -45,7 +45,7 @@ pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Resp
 }
 
 async fn list(State(state): State<Arc<AppState>>) -> Response {
-    json_bytes(StatusCode::OK, state.list_json())
+    json_bytes(StatusCode::OK, state.serve_list())
 }
 
 async fn detail(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
