@@ -23,6 +23,13 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// The page's origin, e.g. "https://console.example.com" ("" if unknown).
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
+}
+
 thread_local! {
     /// One formatter for every exact time, in the browser's own locale: asking
     /// `toLocaleString` with options builds a formatter each time, about 0.15 ms

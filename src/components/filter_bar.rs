@@ -1,4 +1,5 @@
-//! The status filter: a toggle button per status with its count.
+//! The status filter: a toggle button per status with its count. "Changed" is left
+//! out where the review of instructions is unavailable.
 
 use leptos::prelude::*;
 
@@ -9,6 +10,9 @@ pub fn FilterBar(
     #[prop(into)] counts: Signal<StatusCounts>,
     #[prop(into)] selected: Signal<StatusFilter>,
     on_select: Callback<StatusFilter>,
+    /// This browser keeps no reviews: there is nothing to filter by.
+    #[prop(optional, into)]
+    changed_unavailable: Signal<bool>,
 ) -> impl IntoView {
     let buttons = StatusFilter::ALL
         .into_iter()
@@ -18,6 +22,7 @@ pub fn FilterBar(
                     type="button"
                     class=format!("filter filter--{}", filter.query_value().unwrap_or("all"))
                     aria-pressed=move || (selected.get() == filter).to_string()
+                    hidden=move || filter == StatusFilter::Changed && changed_unavailable.get()
                     on:click=move |_| on_select.run(filter)
                 >
                     <span class="filter__label">{filter.label()}</span>

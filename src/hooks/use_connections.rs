@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use crate::api::client::{AbortHandle, ApiClient};
 use crate::app::KeyRefused;
 use crate::model::changes::{error_count_announcement, status_changed};
-use crate::model::filter::StatusCounts;
+use crate::model::filter::{Marks, StatusCounts};
 use crate::model::list::ConnectionList;
 use crate::model::load_error::LoadError;
 use crate::model::load_state::LoadState;
@@ -77,8 +77,11 @@ pub fn use_connections(
                     let cutoff = platform::now();
                     let counts = |list: &ConnectionList| {
                         let index = list.index();
-                        let hidden = (0..).map(|position| index.has_hidden(position));
-                        StatusCounts::of(list.connections().iter().zip(hidden), cutoff)
+                        let marks = (0..).map(|position| Marks {
+                            hidden: index.has_hidden(position),
+                            changed: false,
+                        });
+                        StatusCounts::of(list.connections().iter().zip(marks), cutoff)
                     };
                     if let Some(message) = error_count_announcement(counts(before), counts(after)) {
                         let _ = announce.try_set(message);

@@ -9,7 +9,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 use leptos::prelude::*;
 
 use crate::components::connection_feed::FeedRows;
-use crate::model::filter::StatusCounts;
+use crate::model::filter::{StatusCounts, StatusFilter};
+use crate::model::instructions_review::ChangedInstructions;
 use crate::model::list::ConnectionList;
 use crate::model::search::Query;
 use crate::model::selection::{counts, filtered, search_hits};
@@ -38,6 +39,7 @@ pub fn use_list_view(
     view: Memo<ViewState>,
     now: ReadSignal<DateTime<Utc>>,
     stale_after: TimeDelta,
+    changed: ReadSignal<Arc<ChangedInstructions>>,
 ) -> ListView {
     let selected = Signal::derive(move || view.with(|v| v.status));
     let sort = Memo::new(move |_| view.with(|v| v.sort));
@@ -58,12 +60,23 @@ pub fn use_list_view(
     });
     let counts = Memo::new(move |_| {
         list.get()
-            .map(|list| hits.with(|hits| counts(&list, hits, stale_before.get())))
+            .map(|list| {
+                let changed = changed.get();
+                hits.with(|hits| counts(&list, hits, &changed, stale_before.get()))
+            })
             .unwrap_or_default()
     });
     let rows = Memo::new(move |_| {
         let list = list.get().unwrap_or_default();
-        let positions = hits.with(|hits| filtered(&list, hits, selected.get(), stale_before.get()));
+        let filter = selected.get();
+        // Only the Changed filter's rows follow the review's changes.
+        let changed = if filter == StatusFilter::Changed {
+            changed.get()
+        } else {
+            Arc::default()
+        };
+        let positions =
+            hits.with(|hits| filtered(&list, hits, filter, &changed, stale_before.get()));
         FeedRows {
             list,
             positions: Arc::new(positions),

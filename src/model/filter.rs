@@ -1,5 +1,5 @@
-//! The filter above the list (a status, a stale check, or hidden characters), and
-//! the counts it shows.
+//! The filter above the list (a status, a stale check, hidden characters, or
+//! instructions changed since their review), and the counts it shows.
 
 use chrono::{DateTime, Utc};
 
@@ -17,17 +17,21 @@ pub enum StatusFilter {
     Stale,
     /// Characters a reader cannot see (see `Connection::has_hidden_chars`).
     Hidden,
+    /// Instructions that differ from those last reviewed in this browser
+    /// (`model::instructions_review`).
+    Changed,
 }
 
 impl StatusFilter {
     /// In the order the filter bar shows them.
-    pub const ALL: [StatusFilter; 6] = [
+    pub const ALL: [StatusFilter; 7] = [
         StatusFilter::All,
         StatusFilter::Active,
         StatusFilter::Error,
         StatusFilter::Unknown,
         StatusFilter::Stale,
         StatusFilter::Hidden,
+        StatusFilter::Changed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -38,6 +42,7 @@ impl StatusFilter {
             StatusFilter::Unknown => "Unknown",
             StatusFilter::Stale => "Stale",
             StatusFilter::Hidden => "Hidden characters",
+            StatusFilter::Changed => "Changed",
         }
     }
 
@@ -50,6 +55,7 @@ impl StatusFilter {
             StatusFilter::Unknown => Some("unknown"),
             StatusFilter::Stale => Some("stale"),
             StatusFilter::Hidden => Some("hidden"),
+            StatusFilter::Changed => Some("changed"),
         }
     }
 
@@ -61,16 +67,17 @@ impl StatusFilter {
             "unknown" => Some(StatusFilter::Unknown),
             "stale" => Some(StatusFilter::Stale),
             "hidden" => Some(StatusFilter::Hidden),
+            "changed" => Some(StatusFilter::Changed),
             _ => None,
         }
     }
 
-    /// `hidden` is `Connection::has_hidden_chars`, known from the list's index;
+    /// `marks` are what the list's index and the review book know of it;
     /// `stale_before` is the staleness cutoff: checks older than it are stale.
     pub fn matches(
         self,
         connection: &Connection,
-        hidden: bool,
+        marks: Marks,
         stale_before: DateTime<Utc>,
     ) -> bool {
         match self {
@@ -79,9 +86,19 @@ impl StatusFilter {
             StatusFilter::Error => connection.status == Status::Error,
             StatusFilter::Unknown => connection.status == Status::Unknown,
             StatusFilter::Stale => connection.is_stale(stale_before),
-            StatusFilter::Hidden => hidden,
+            StatusFilter::Hidden => marks.hidden,
+            StatusFilter::Changed => marks.changed,
         }
     }
+}
+
+/// What the filter knows of a connection beside its own fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// Characters hide in it (`Connection::has_hidden_chars`, from the index).
+    pub hidden: bool,
+    /// Its instructions changed since their review.
+    pub changed: bool,
 }
 
 /// How many connections each filter would show.
@@ -93,22 +110,23 @@ pub struct StatusCounts {
     pub unknown: usize,
     pub stale: usize,
     pub hidden: usize,
+    pub changed: usize,
 }
 
 impl StatusCounts {
-    /// Counts connections, each with whether characters hide in it.
+    /// Counts connections, each with its marks.
     pub fn of<'a>(
-        connections: impl IntoIterator<Item = (&'a Connection, bool)>,
+        connections: impl IntoIterator<Item = (&'a Connection, Marks)>,
         stale_before: DateTime<Utc>,
     ) -> Self {
         let mut counts = StatusCounts::default();
-        for (connection, hidden) in connections {
-            counts.add(connection, hidden, stale_before);
+        for (connection, marks) in connections {
+            counts.add(connection, marks, stale_before);
         }
         counts
     }
 
-    pub fn add(&mut self, connection: &Connection, hidden: bool, stale_before: DateTime<Utc>) {
+    pub fn add(&mut self, connection: &Connection, marks: Marks, stale_before: DateTime<Utc>) {
         self.all += 1;
         match connection.status {
             Status::Active => self.active += 1,
@@ -119,9 +137,8 @@ impl StatusCounts {
         if connection.is_stale(stale_before) {
             self.stale += 1;
         }
-        if hidden {
-            self.hidden += 1;
-        }
+        self.hidden += usize::from(marks.hidden);
+        self.changed += usize::from(marks.changed);
     }
 
     pub fn get(&self, filter: StatusFilter) -> usize {
@@ -132,6 +149,7 @@ impl StatusCounts {
             StatusFilter::Unknown => self.unknown,
             StatusFilter::Stale => self.stale,
             StatusFilter::Hidden => self.hidden,
+            StatusFilter::Changed => self.changed,
         }
     }
 }
@@ -163,9 +181,15 @@ mod tests {
         ]
     }
 
-    /// The sample, with hidden characters in "b" and "e".
-    fn with_hidden(list: &[Connection]) -> impl Iterator<Item = (&Connection, bool)> {
-        list.iter().map(|c| (c, matches!(c.id.as_str(), "b" | "e")))
+    /// The sample, with hidden characters in "b" and "e", and "a" changed.
+    fn with_hidden(list: &[Connection]) -> impl Iterator<Item = (&Connection, Marks)> {
+        list.iter().map(|c| {
+            let marks = Marks {
+                hidden: matches!(c.id.as_str(), "b" | "e"),
+                changed: c.id == "a",
+            };
+            (c, marks)
+        })
     }
 
     #[test]
@@ -180,6 +204,7 @@ mod tests {
                 unknown: 1,
                 stale: 2,
                 hidden: 2,
+                changed: 1,
             }
         );
         assert_eq!(counts.get(StatusFilter::Error), 2);
@@ -190,7 +215,7 @@ mod tests {
         let list = sample();
         let ids = |filter: StatusFilter| -> Vec<&str> {
             with_hidden(&list)
-                .filter(|&(c, hidden)| filter.matches(c, hidden, cutoff()))
+                .filter(|&(c, marks)| filter.matches(c, marks, cutoff()))
                 .map(|(c, _)| c.id.as_str())
                 .collect()
         };
@@ -204,6 +229,7 @@ mod tests {
             "never checked and unreadable dates are not stale"
         );
         assert_eq!(ids(StatusFilter::Hidden), ["b", "e"]);
+        assert_eq!(ids(StatusFilter::Changed), ["a"]);
     }
 
     #[test]

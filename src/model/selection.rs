@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::filter::{StatusCounts, StatusFilter};
+use super::filter::{Marks, StatusCounts, StatusFilter};
+use super::instructions_review::ChangedInstructions;
 use super::list::ConnectionList;
 use super::search::Query;
 
@@ -26,33 +27,49 @@ pub fn search_hits(list: &ConnectionList, order: &[usize], query: &Query) -> Vec
         .collect()
 }
 
-/// The hits that pass `filter`.
+/// The marks of the connection at `position`.
+fn marks(list: &ConnectionList, position: usize, id: &str, changed: &ChangedInstructions) -> Marks {
+    Marks {
+        hidden: list.index().has_hidden(position),
+        changed: !changed.is_empty() && changed.contains_key(id),
+    }
+}
+
+/// The hits that pass `filter`; `changed` are the ids whose instructions changed.
 pub fn filtered(
     list: &ConnectionList,
     hits: &[usize],
     filter: StatusFilter,
+    changed: &ChangedInstructions,
     stale_before: DateTime<Utc>,
 ) -> Vec<usize> {
     if filter == StatusFilter::All {
         return hits.to_vec();
     }
-    let (index, connections) = (list.index(), list.connections());
+    let connections = list.connections();
     hits.iter()
         .copied()
         .filter(|&p| {
             connections
                 .get(p)
-                .is_some_and(|c| filter.matches(c, index.has_hidden(p), stale_before))
+                .is_some_and(|c| filter.matches(c, marks(list, p, &c.id, changed), stale_before))
         })
         .collect()
 }
 
 /// How many of the hits each filter would show.
-pub fn counts(list: &ConnectionList, hits: &[usize], stale_before: DateTime<Utc>) -> StatusCounts {
-    let (index, connections) = (list.index(), list.connections());
+pub fn counts(
+    list: &ConnectionList,
+    hits: &[usize],
+    changed: &ChangedInstructions,
+    stale_before: DateTime<Utc>,
+) -> StatusCounts {
+    let connections = list.connections();
     StatusCounts::of(
-        hits.iter()
-            .filter_map(|&p| Some((connections.get(p)?, index.has_hidden(p)))),
+        hits.iter().filter_map(|&p| {
+            let c = connections.get(p)?;
+            Some((c, marks(list, p, &c.id, changed)))
+        }),
         stale_before,
     )
 }
@@ -114,25 +131,42 @@ mod tests {
         let order = sorted_positions(&list, SortOrder::Name);
         let hits = search_hits(&list, &order, &Query::parse("shop"));
         assert_eq!(ids(&list, &hits), ["1", "4", "2"]);
-        let errors = filtered(&list, &hits, StatusFilter::Error, cutoff());
+        let none = ChangedInstructions::new();
+        let errors = filtered(&list, &hits, StatusFilter::Error, &none, cutoff());
         assert_eq!(ids(&list, &errors), ["2"]);
-        let stale = filtered(&list, &hits, StatusFilter::Stale, cutoff());
+        let stale = filtered(&list, &hits, StatusFilter::Stale, &none, cutoff());
         assert_eq!(ids(&list, &stale), ["2"]);
-        let hidden = filtered(&list, &hits, StatusFilter::Hidden, cutoff());
+        let hidden = filtered(&list, &hits, StatusFilter::Hidden, &none, cutoff());
         assert_eq!(ids(&list, &hidden), ["4"]);
+        let changed =
+            ChangedInstructions::from([("2".to_owned(), cutoff()), ("3".to_owned(), cutoff())]);
+        let shown = filtered(&list, &hits, StatusFilter::Changed, &changed, cutoff());
+        assert_eq!(
+            ids(&list, &shown),
+            ["2"],
+            "a change outside the search is not shown"
+        );
     }
 
     #[test]
     fn counts_follow_the_search() {
         let list = list();
         let order = sorted_positions(&list, SortOrder::Problems);
-        let all = counts(&list, &order, cutoff());
+        let changed = ChangedInstructions::from([("4".to_owned(), cutoff())]);
+        let all = counts(&list, &order, &changed, cutoff());
         assert_eq!(
-            (all.all, all.error, all.unknown, all.stale, all.hidden),
-            (4, 2, 1, 1, 1)
+            (
+                all.all,
+                all.error,
+                all.unknown,
+                all.stale,
+                all.hidden,
+                all.changed
+            ),
+            (4, 2, 1, 1, 1, 1)
         );
         let hits = search_hits(&list, &order, &Query::parse("koln"));
-        let some = counts(&list, &hits, cutoff());
+        let some = counts(&list, &hits, &changed, cutoff());
         assert_eq!(
             (some.all, some.error, some.unknown, some.stale),
             (1, 0, 1, 0)

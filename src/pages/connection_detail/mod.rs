@@ -5,6 +5,7 @@
 
 mod nav;
 mod notices;
+mod review;
 mod sections;
 
 use leptos::either::EitherOf4;
@@ -28,6 +29,7 @@ use crate::pages::connections::ListContext;
 use crate::platform;
 use nav::DetailNav;
 use notices::{NotFound, RefreshFailed};
+use review::ReviewSection;
 use sections::{Facts, InstructionsSection, timeline};
 
 /// Where this connection stands among the rows of the list view it was opened from.
@@ -69,6 +71,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
         now,
         stale_before,
         checks,
+        ..
     } = expect_context::<ListContext>();
     let history = use_history();
     // Memos: a refresh that leaves this connection and its place as they were
@@ -231,6 +234,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
                     <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
                     {move || moments.get().map(|moments| view! { <Timeline moments now /> })}
                 </section>
+                <ReviewSection connection=shown />
                 <InstructionsSection text=instructions />
             })
         }

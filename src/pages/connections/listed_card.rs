@@ -34,6 +34,7 @@ pub fn ListedCard(
         now,
         stale_before,
         checks,
+        reviews,
         ..
     } = expect_context::<ListContext>();
     let history = use_history();
@@ -52,6 +53,10 @@ pub fn ListedCard(
             let id = id.clone();
             Signal::derive(move || changed.with(|ids| ids.contains(&id)))
         };
+        let instructions_changed = {
+            let id = id.clone();
+            Signal::derive(move || reviews.changed.with(|changed| changed.get(&id).copied()))
+        };
         let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
         // The page keeps the list's view in its address, and its history entry says
         // it was opened from the list (the way back is then Back).
@@ -68,6 +73,7 @@ pub fn ListedCard(
                     connection
                     now
                     changed=is_changed
+                    instructions_changed
                     testing=checks.is_running(id.clone())
                     test_note=checks.note(id.clone())
                     on_test=checks.runner(id)
@@ -83,6 +89,7 @@ pub fn ListedCard(
                     connection
                     now
                     changed=is_changed
+                    instructions_changed
                     query
                     stale
                     position=place

@@ -4,6 +4,7 @@
 //! way back; what it shows is chosen from their state.
 
 mod listed_card;
+mod review_bar;
 mod toolbar;
 
 use std::sync::Arc;
@@ -25,6 +26,9 @@ use crate::components::states::{EmptyState, LoadingState, NoMatchesState};
 use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_connections::use_connections;
 use crate::hooks::use_health_checks::{HealthChecks, use_health_checks};
+use crate::hooks::use_instruction_reviews::{
+    InstructionReviews, ReviewState, use_instruction_reviews,
+};
 use crate::hooks::use_list_view::use_list_view;
 use crate::hooks::use_search_shortcut::use_search_shortcut;
 use crate::hooks::use_view_state::use_view_state;
@@ -36,6 +40,7 @@ use crate::model::load_state::LoadState;
 use crate::model::route::Route;
 use crate::model::view_state::ViewState;
 use listed_card::ListedCard;
+use review_bar::ReviewBar;
 use toolbar::Toolbar;
 
 /// The clock ticks each second: "Updated 12 s ago", countdowns, and the refresh check.
@@ -51,6 +56,8 @@ pub struct ListContext {
     pub now: ReadSignal<DateTime<Utc>>,
     pub stale_before: Signal<DateTime<Utc>>,
     pub checks: HealthChecks,
+    /// The instructions last reviewed in this browser, and what changed since.
+    pub reviews: InstructionReviews,
 }
 
 #[component]
@@ -70,7 +77,8 @@ pub fn ConnectionsPage(
     let checks = use_health_checks(state, announce);
     let url_view = use_view_state();
     let view = url_view.view;
-    let list_view = use_list_view(list, view, now, stale_after);
+    let reviews = use_instruction_reviews(list);
+    let list_view = use_list_view(list, view, now, stale_after, reviews.changed);
     let detail_open = Signal::derive(move || route.with(|r| *r != Route::List));
     use_way_back(route);
     let search_input = NodeRef::<html::Input>::new();
@@ -82,6 +90,7 @@ pub fn ConnectionsPage(
         now,
         stale_before: list_view.stale_before,
         checks,
+        reviews,
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -122,6 +131,11 @@ pub fn ConnectionsPage(
         (false, _) => Controls::None,
     });
     let selected = Signal::derive(move || view.with(|v| v.status));
+    let changed_unavailable = Signal::derive(move || {
+        reviews
+            .state
+            .with(|s| matches!(s, ReviewState::Unavailable(_)))
+    });
     let sort = Signal::derive(move || view.with(|v| v.sort));
     let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
     let layout = url_view.layout;
@@ -177,7 +191,13 @@ pub fn ConnectionsPage(
                         <SortSelect selected=sort on_select=url_view.sort_by />
                         <LayoutSwitch selected=layout on_select=url_view.set_layout />
                     </div>
-                    <FilterBar counts=list_view.counts selected on_select=url_view.select />
+                    <FilterBar
+                        counts=list_view.counts
+                        selected
+                        on_select=url_view.select
+                        changed_unavailable
+                    />
+                    <ReviewBar />
                 }),
                 Controls::Placeholder => EitherOf3::B(view! {
                     <div class="controls controls--placeholder" aria-hidden="true"></div>
