@@ -30,6 +30,26 @@ async function baselinesStored(count) {
   }, count);
 }
 
+/** Waits until the stored records of `ids` hold no change (all reviewed). */
+async function reviewedInStore(ids) {
+  await ctx.page.waitForFunction(async (ids) => {
+    const database = await new Promise((resolve, reject) => {
+      const request = indexedDB.open("mcp-console");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const records = await new Promise((resolve) => {
+      const request = database.transaction("reviewed-instructions").objectStore("reviewed-instructions").getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    database.close();
+    return ids.every((id) => records.some((r) => r.id === id && r.since === null));
+  }, ids);
+}
+
+/** After a reload: the stored reviews are read back and compared (no signal tells when). */
+const settled = () => ctx.page.waitForTimeout(500);
+
 async function openList(route = "/") {
   ctx.page = await ctx.browser.page(ctx.server.origin + route);
   await ctx.page.locator("article[data-connection-id]").first().waitFor();
@@ -70,6 +90,7 @@ test("a change is noticed after a refresh, shown as a line diff, and Mark as rev
   await review.getByRole("button", { name: "Mark as reviewed" }).click();
   await review.getByText("No changes to the instructions since they were last reviewed in this browser.").waitFor();
   await ctx.page.waitForFunction(() => document.activeElement?.id === "review-title");
+  await reviewedInStore([target.id]);
 
   await ctx.page.reload();
   await review.getByText("No changes to the instructions since they were last reviewed in this browser.").waitFor();
@@ -116,7 +137,10 @@ test("Mark all shown as reviewed asks first, naming the count", async () => {
   await ctx.page.getByRole("button", { name: "Mark all shown as reviewed" }).click();
   await ctx.page.getByRole("button", { name: "Mark 3 as reviewed" }).click();
   await ctx.page.getByRole("button", { name: "Changed 0" }).waitFor();
+  await reviewedInStore(targets.map((t) => t.id));
   await ctx.page.reload();
+  await ctx.page.getByRole("button", { name: "Changed 0" }).waitFor();
+  await settled();
   await ctx.page.getByRole("button", { name: "Changed 0" }).waitFor();
   assert.equal(await ctx.page.getByRole("button", { name: "Mark all shown as reviewed" }).count(), 0);
 });

@@ -1,16 +1,19 @@
-//! Where the instructions last reviewed are kept: IndexedDB (through the `idb`
-//! crate), one record per connection, keyed by API base URL, tenant and id, so
+//! Where the instructions last reviewed are kept: IndexedDB (through web-sys; see
+//! ARCHITECTURE.md for why not a crate), one record per connection, keyed by API base URL, tenant and id, so
 //! that each API and tenant has its own. The whole text is kept for the diff; 50,000
 //! records of 400 bytes are about 25 MB, which IndexedDB holds where
 //! `localStorage` (5 MB) could not. Reading and writing go in slices with a task
 //! between them, so neither blocks the page.
 
 use chrono::DateTime;
-use idb::{
-    Database, DatabaseEvent, Factory, KeyPath, KeyRange, ObjectStoreParams, Query, TransactionMode,
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStoreParameters, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
 };
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
 
 use crate::model::instructions_review::{ReviewBook, Reviewed};
 use crate::platform;
@@ -24,14 +27,63 @@ const SLICE: usize = 2_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
-impl Unavailable {
-    fn from(error: idb::Error) -> Self {
-        Unavailable(error.to_string())
+impl From<JsValue> for Unavailable {
+    fn from(error: JsValue) -> Self {
+        let message = error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .filter(|message| !message.is_empty());
+        Unavailable(message.unwrap_or_else(|| "IndexedDB failed".to_owned()))
     }
 }
 
+/// Waits for a request (or transaction) to end: `on_success` resolves, `on_error`
+/// (and `on_abort`) rejects; what failed is then read from `error`.
+async fn ended(
+    listen: impl FnOnce(&Function, &Function),
+    error: impl FnOnce() -> Option<JsValue>,
+) -> Result<(), Unavailable> {
+    let mut listen = Some(listen);
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Some(listen) = listen.take() {
+            listen(&resolve, &reject);
+        }
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(_) => Err(error().map_or_else(
+            || Unavailable("IndexedDB failed".to_owned()),
+            Unavailable::from,
+        )),
+    }
+}
+
+async fn request_done(request: &IdbRequest) -> Result<JsValue, Unavailable> {
+    ended(
+        |resolve, reject| {
+            request.set_onsuccess(Some(resolve));
+            request.set_onerror(Some(reject));
+        },
+        || request.error().ok().flatten().map(JsValue::from),
+    )
+    .await?;
+    Ok(request.result()?)
+}
+
+async fn transaction_done(transaction: &IdbTransaction) -> Result<(), Unavailable> {
+    ended(
+        |resolve, reject| {
+            transaction.set_oncomplete(Some(resolve));
+            transaction.set_onerror(Some(reject));
+            transaction.set_onabort(Some(reject));
+        },
+        || transaction.error().map(JsValue::from),
+    )
+    .await
+}
+
 pub struct ReviewStore {
-    database: Database,
+    database: IdbDatabase,
     /// The API base URL of every record this store reads and writes.
     api: String,
 }
@@ -45,43 +97,59 @@ impl ReviewStore {
         } else {
             api.to_owned()
         };
-        let factory = Factory::new().map_err(Unavailable::from)?;
-        let mut request = factory.open(DATABASE, Some(1)).map_err(Unavailable::from)?;
-        request.on_upgrade_needed(|event| {
-            if let Ok(database) = event.database() {
-                let mut params = ObjectStoreParams::new();
-                params.key_path(Some(KeyPath::new_array(["api", "tenant", "id"])));
-                let _ = database.create_object_store(STORE, params);
+        let factory = web_sys::window()
+            .ok_or_else(|| Unavailable("no window".to_owned()))?
+            .indexed_db()?
+            .ok_or_else(|| Unavailable("this browser has no IndexedDB".to_owned()))?;
+        let request = factory.open_with_u32(DATABASE, 1)?;
+        let opened = request.clone();
+        let upgrade = Closure::once_into_js(move || {
+            if let Some(database) = opened
+                .result()
+                .ok()
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok())
+            {
+                let params = IdbObjectStoreParameters::new();
+                let key_path: Array = ["api", "tenant", "id"]
+                    .iter()
+                    .map(|k| JsValue::from_str(k))
+                    .collect();
+                params.set_key_path(&key_path);
+                let _ = database.create_object_store_with_optional_parameters(STORE, &params);
             }
         });
-        let database = request.await.map_err(Unavailable::from)?;
+        request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+        let database = request_done(&request).await?.dyn_into::<IdbDatabase>()?;
         Ok(ReviewStore { database, api })
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, Unavailable> {
+        Ok(self.database.transaction_with_str_and_mode(STORE, mode)?)
     }
 
     /// Every record of this API.
     pub async fn load(&self) -> Result<ReviewBook, Unavailable> {
-        let transaction = self
-            .database
-            .transaction(&[STORE], TransactionMode::ReadOnly)
-            .map_err(Unavailable::from)?;
-        let store = transaction.object_store(STORE).map_err(Unavailable::from)?;
+        let transaction = self.transaction(IdbTransactionMode::Readonly)?;
+        let store = transaction.object_store(STORE)?;
         // [api] sorts before every [api, tenant, id], and [api, []] after them: an
         // array key is greater than any string.
         let lower = Array::of1(&JsValue::from_str(&self.api));
         let upper = Array::of2(&JsValue::from_str(&self.api), &Array::new());
-        let range = KeyRange::bound(&lower, &upper, None, None).map_err(Unavailable::from)?;
-        let values = store
-            .get_all(Some(Query::KeyRange(range)), None)
-            .map_err(Unavailable::from)?
-            .await
-            .map_err(Unavailable::from)?;
+        let range = IdbKeyRange::bound(&lower, &upper)?;
+        let values: Array = request_done(&store.get_all_with_key(&range)?)
+            .await?
+            .unchecked_into();
         let mut book = ReviewBook::default();
-        for slice in values.chunks(SLICE) {
-            for value in slice {
-                if let Some(entry) = entry(value) {
+        let total = values.length();
+        let mut at = 0;
+        while at < total {
+            let end = total.min(at + SLICE as u32);
+            for index in at..end {
+                if let Some(entry) = entry(&values.get(index)) {
                     book.insert(entry);
                 }
             }
+            at = end;
             platform::next_task().await;
         }
         Ok(book)
@@ -90,18 +158,13 @@ impl ReviewStore {
     /// Stores the entries, a slice per transaction.
     pub async fn save(&self, entries: &[Reviewed]) -> Result<(), Unavailable> {
         for slice in entries.chunks(SLICE) {
-            let transaction = self
-                .database
-                .transaction(&[STORE], TransactionMode::ReadWrite)
-                .map_err(Unavailable::from)?;
-            let store = transaction.object_store(STORE).map_err(Unavailable::from)?;
+            let transaction = self.transaction(IdbTransactionMode::Readwrite)?;
+            let store = transaction.object_store(STORE)?;
             for entry in slice {
                 // The requests end with their transaction, which is awaited below.
-                let _ = store
-                    .put(&record(&self.api, entry), None)
-                    .map_err(Unavailable::from)?;
+                store.put(&record(&self.api, entry))?;
             }
-            transaction.await.map_err(Unavailable::from)?;
+            transaction_done(&transaction).await?;
             platform::next_task().await;
         }
         Ok(())
