@@ -23,6 +23,21 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in the task after the next frame is painted (`requestAnimationFrame`,
+/// then `next_task`): work that must not delay what is about to show waits here.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .and_then(|window| window.request_animation_frame(&resolve).ok())
+            .is_some();
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    next_task().await;
+}
+
 /// The page's origin, e.g. "https://console.example.com" ("" if unknown).
 pub fn origin() -> String {
     web_sys::window()

@@ -1,7 +1,8 @@
-//! The instructions last reviewed in this browser, beside the loaded list: opens
-//! the store, reads its records while the list downloads, compares each loaded
-//! list with them a task after it is shown (first sights become baselines), and
-//! writes what changed in the background. "Mark as reviewed" goes through here.
+//! The instructions last reviewed in this browser, beside the loaded list: once the
+//! first list is painted, opens the store and reads its records, then compares
+//! each loaded list with them (first sights become baselines), a slice per task,
+//! and writes what changed in the background. None of it runs before the first
+//! card is on screen. "Mark as reviewed" goes through here.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -17,6 +18,9 @@ use crate::model::instructions_review::{ChangedInstructions, ReviewBook, Reviewe
 use crate::model::list::ConnectionList;
 use crate::platform;
 use crate::review_store::{ReviewStore, Unavailable};
+
+/// Connections compared between two yields to the browser.
+const SLICE: usize = 5_000;
 
 /// Whether the review of instructions works in this browser.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,24 +100,19 @@ pub fn use_instruction_reviews(list: Memo<Option<Arc<ConnectionList>>>) -> Instr
     let api = use_context::<ApiClient>()
         .map(|client| client.base_url().to_owned())
         .unwrap_or_default();
-    spawn_local(async move {
-        let opened = match ReviewStore::open(&api).await {
-            Ok(store) => {
-                let store = Rc::new(store);
-                store.load().await.map(|book| (store, book))
-            }
-            Err(unavailable) => Err(unavailable),
-        };
-        match opened {
-            Ok((store, book)) => {
-                reviews.book.try_set_value(book);
-                reviews.store.try_set_value(Some(SendWrapper::new(store)));
-                set_state.try_set(ReviewState::Ready);
-            }
-            Err(Unavailable(reason)) => {
-                set_state.try_set(ReviewState::Unavailable(reason));
-            }
+    // Reading 50,000 records would compete with the list's download and decoding:
+    // it waits until the first list is on screen.
+    let first_list = Memo::new(move |_| list.with(Option::is_some));
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !first_list.get() {
+            return started.unwrap_or(false);
         }
+        let api = api.clone();
+        spawn_local(async move {
+            platform::after_paint().await;
+            open(reviews, &api).await;
+        });
+        true
     });
     Effect::new(move |_| {
         let Some(list) = list.get() else { return };
@@ -121,21 +120,53 @@ pub fn use_instruction_reviews(list: Memo<Option<Arc<ConnectionList>>>) -> Instr
             return;
         }
         spawn_local(async move {
-            // The list is on screen first; comparing 50,000 texts waits a task.
-            platform::next_task().await;
-            compare(reviews, &list, platform::now());
+            platform::after_paint().await;
+            compare(reviews, &list, platform::now()).await;
         });
     });
     reviews
 }
 
-/// Compares a loaded list with the book, shows its changes and stores what is new.
-fn compare(reviews: InstructionReviews, list: &ConnectionList, now: DateTime<Utc>) {
+/// Opens the store and reads this API's records into the book.
+async fn open(reviews: InstructionReviews, api: &str) {
+    let opened = match ReviewStore::open(api).await {
+        Ok(store) => {
+            let store = Rc::new(store);
+            store.load().await.map(|book| (store, book))
+        }
+        Err(unavailable) => Err(unavailable),
+    };
+    match opened {
+        Ok((store, book)) => {
+            reviews.book.try_set_value(book);
+            reviews.store.try_set_value(Some(SendWrapper::new(store)));
+            reviews.set_state.try_set(ReviewState::Ready);
+        }
+        Err(Unavailable(reason)) => {
+            reviews.set_state.try_set(ReviewState::Unavailable(reason));
+        }
+    }
+}
+
+/// Compares a loaded list with the book, a slice per task, then shows its changes
+/// and stores what is new.
+async fn compare(reviews: InstructionReviews, list: &ConnectionList, now: DateTime<Utc>) {
     let connections = list.connections();
-    let Some((writes, changed)) = reviews.book.try_update_value(|book| {
-        let writes = book.reconcile(connections, now);
-        (writes, book.changed(connections))
-    }) else {
+    let mut writes = Vec::new();
+    for slice in connections.chunks(SLICE) {
+        let Some(new) = reviews
+            .book
+            .try_update_value(|book| book.reconcile(slice, now))
+        else {
+            return;
+        };
+        writes.extend(new);
+        platform::next_task().await;
+    }
+    let Some(changed) = reviews
+        .book
+        .try_with_value(|book| book.changed(connections))
+    else {
         return;
     };
     reviews.set_changed.try_set(changed);
