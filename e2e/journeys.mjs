@@ -136,6 +136,8 @@ export const JOURNEYS = [
           // The demo data set hides no characters (e2e/hostile.test.mjs counts the
           // hostile set's).
           "Hidden characters": 0,
+          // First sight is the baseline: nothing has changed yet.
+          Changed: 0,
         },
       );
       assert.equal(counts.All.pressed, "true");
