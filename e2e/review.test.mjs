@@ -12,39 +12,28 @@ const card = (id) => ctx.page.locator(`article[data-connection-id="${id}"]`);
 const changedFilter = () => ctx.page.getByRole("button", { name: /^Changed \d+$/ });
 const refresh = () => ctx.page.getByRole("button", { name: "Refresh" }).click();
 
-/** Waits until IndexedDB holds a record for each of `count` connections. */
-async function baselinesStored(count) {
-  await ctx.page.waitForFunction(async (count) => {
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("mcp-console");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    if (!database.objectStoreNames.contains("reviewed-instructions")) return false;
-    const stored = await new Promise((resolve) => {
-      const request = database.transaction("reviewed-instructions").objectStore("reviewed-instructions").count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    database.close();
-    return stored >= count;
-  }, count);
-}
-
-/** Waits until the stored records of `ids` hold no change (all reviewed). */
-async function reviewedInStore(ids) {
-  await ctx.page.waitForFunction(async (ids) => {
-    const database = await new Promise((resolve, reject) => {
-      const request = indexedDB.open("mcp-console");
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const records = await new Promise((resolve) => {
-      const request = database.transaction("reviewed-instructions").objectStore("reviewed-instructions").getAll();
-      request.onsuccess = () => resolve(request.result);
-    });
-    database.close();
-    return ids.every((id) => records.some((r) => r.id === id && r.since === null));
-  }, ids);
+/**
+ * Waits until the review store holds at least `count` records and, for each of
+ * `reviewed`, a record without a change (marked as reviewed).
+ */
+async function stored({ count = 0, reviewed = [] }) {
+  await ctx.page.waitForFunction(
+    async ({ count, reviewed }) => {
+      const database = await new Promise((resolve, reject) => {
+        const request = indexedDB.open("mcp-console");
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      if (!database.objectStoreNames.contains("reviewed-instructions")) return false;
+      const records = await new Promise((resolve) => {
+        const request = database.transaction("reviewed-instructions").objectStore("reviewed-instructions").getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      database.close();
+      return records.length >= count && reviewed.every((id) => records.some((r) => r.id === id && r.since === null));
+    },
+    { count, reviewed },
+  );
 }
 
 /** After a reload: the stored reviews are read back and compared (no signal tells when). */
@@ -55,7 +44,7 @@ async function openList(route = "/") {
   await ctx.page.locator("article[data-connection-id]").first().waitFor();
   // After the page's own load: the hostile set changes on the second.
   const records = await ctx.server.api("/api/mcp-connections");
-  await baselinesStored(records.filter((r) => r && typeof r.id === "string").length - 1);
+  await stored({ count: records.filter((r) => r && typeof r.id === "string").length - 1 });
   return records;
 }
 
@@ -90,7 +79,7 @@ test("a change is noticed after a refresh, shown as a line diff, and Mark as rev
   await review.getByRole("button", { name: "Mark as reviewed" }).click();
   await review.getByText("No changes to the instructions since they were last reviewed in this browser.").waitFor();
   await ctx.page.waitForFunction(() => document.activeElement?.id === "review-title");
-  await reviewedInStore([target.id]);
+  await stored({ reviewed: [target.id] });
 
   await ctx.page.reload();
   await review.getByText("No changes to the instructions since they were last reviewed in this browser.").waitFor();
@@ -137,7 +126,7 @@ test("Mark all shown as reviewed asks first, naming the count", async () => {
   await ctx.page.getByRole("button", { name: "Mark all shown as reviewed" }).click();
   await ctx.page.getByRole("button", { name: "Mark 3 as reviewed" }).click();
   await ctx.page.getByRole("button", { name: "Changed 0" }).waitFor();
-  await reviewedInStore(targets.map((t) => t.id));
+  await stored({ reviewed: targets.map((t) => t.id) });
   await ctx.page.reload();
   await ctx.page.getByRole("button", { name: "Changed 0" }).waitFor();
   await settled();

@@ -465,10 +465,10 @@ ${table.join("\n")}
 
 ${reviewTable.join("\n")}
 
-The store adds ${added("firstCard")} to the first card on a first visit (an empty
-store: every connection becomes a baseline, written in slices after the list
-shows) and ${added("repeatFirstCard")} on a reload (every baseline read back while
-the list downloads); the budget is 20 %. Storage is \`navigator.storage.estimate()\`
+The store changes the time to the first card by ${added("firstCard")} on a first
+visit (an empty store: every connection becomes a baseline, written in slices after
+the list is painted) and by ${added("repeatFirstCard")} on a reload (every baseline
+read back once the list is painted); the budget is under +20 %. Storage is \`navigator.storage.estimate()\`
 once all baselines are written. Each setting runs in turn, ${options.runs} times,
 after one warm-up load; medians.
 

@@ -9,13 +9,11 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle
-/// input in between. Resolves at once where there is no window.
-pub async fn next_task() {
+/// Resolves when the browser calls back what `schedule` handed it; at once where
+/// there is no window or it would not take it.
+async fn called_back(schedule: impl Fn(&web_sys::Window, &js_sys::Function) -> bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .and_then(|window| window.set_timeout_with_callback(&resolve).ok())
-            .is_some();
+        let scheduled = web_sys::window().is_some_and(|window| schedule(&window, &resolve));
         if !scheduled {
             let _ = resolve.call0(&JsValue::UNDEFINED);
         }
@@ -23,18 +21,16 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle
+/// input in between. Resolves at once where there is no window.
+pub async fn next_task() {
+    called_back(|window, resolve| window.set_timeout_with_callback(resolve).is_ok()).await;
+}
+
 /// Resolves in the task after the next frame is painted (`requestAnimationFrame`,
 /// then `next_task`): work that must not delay what is about to show waits here.
 pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .and_then(|window| window.request_animation_frame(&resolve).ok())
-            .is_some();
-        if !scheduled {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    called_back(|window, resolve| window.request_animation_frame(resolve).is_ok()).await;
     next_task().await;
 }
 
