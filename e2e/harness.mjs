@@ -50,6 +50,9 @@ export async function startServer(args = []) {
     requests: () => control("GET", "/_demo/requests"),
     api: async (route) => (await fetch(origin + route, { headers: { authorization: `Bearer ${DEMO_KEY}` } })).json(),
     setStatus: (id, status) => control("PUT", `/_demo/connections/${encodeURIComponent(id)}`, { status }),
+    /** Text, or null for none. */
+    setInstructions: (id, instructions) =>
+      control("PUT", `/_demo/connections/${encodeURIComponent(id)}`, { instructions }),
     async stop() {
       child.kill();
       await once(child, "exit");

@@ -141,6 +141,8 @@ export const JOURNEYS = [
           // hostile set's).
           "Hidden characters": 0,
           Unused: records.filter((record) => !used.has(record.id)).length,
+          // First sight is the baseline: nothing has changed yet.
+          Changed: 0,
         },
       );
       assert.equal(counts.All.pressed, "true");

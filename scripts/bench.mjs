@@ -254,6 +254,76 @@ async function oneRun(browser, browserSession, server, count, layout) {
   };
 }
 
+// In the page, before its scripts: IndexedDB throws, as where a browser gives the
+// console no storage, so the review of instructions is off.
+function blockStorage() {
+  Object.defineProperty(window, "indexedDB", {
+    get() {
+      throw new DOMException("blocked for the benchmark", "SecurityError");
+    },
+  });
+}
+
+// In the page: resolves once the review store holds `count` records.
+async function storedReviews(count) {
+  const database = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("mcp-console");
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  for (;;) {
+    if (database.objectStoreNames.contains("reviewed-instructions")) {
+      const stored = await new Promise((resolve) => {
+        const request = database.transaction("reviewed-instructions").objectStore("reviewed-instructions").count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(0);
+      });
+      if (stored >= count) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  database.close();
+  const estimate = await navigator.storage.estimate();
+  return { at: performance.now(), usage: estimate.usage, indexedDB: estimate.usageDetails?.indexedDB ?? null };
+}
+
+/**
+ * The review store's cost (issue 19): time to the first card with IndexedDB as it
+ * is and with it blocked (the review off), on a first visit (an empty store: every
+ * connection becomes a baseline, written after the list shows) and on a reload
+ * (every baseline read back while the list downloads); and what IndexedDB holds.
+ */
+async function reviewRun(browser, server, count, blocked) {
+  const expected = count === 1 ? "Showing 1 of 1 connection" : `Showing ${count} of ${count} connections`;
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: "light" });
+  const page = await context.newPage();
+  if (blocked) await page.addInitScript(blockStorage);
+  await page.addInitScript(instrument, [KEY_ITEM, DEMO_KEY, expected]);
+  const loaded = async () => {
+    await page.waitForFunction(() => window.__bench.complete !== null && window.__bench.firstCard !== null, null, {
+      timeout: 120_000,
+    });
+    return page.evaluate(() => {
+      const { firstCard, complete, tasks } = window.__bench;
+      return { firstCard, loadTask: Math.max(0, ...tasks.filter((t) => t.start <= complete).map((t) => t.duration)) };
+    });
+  };
+  await page.goto(server.origin + "/");
+  const first = await loaded();
+  const stored = blocked ? null : await page.evaluate(storedReviews, count);
+  await page.reload();
+  const repeat = await loaded();
+  await context.close();
+  return {
+    firstCard: first.firstCard,
+    repeatFirstCard: repeat.firstCard,
+    repeatLoadTask: repeat.loadTask,
+    storedAt: stored?.at ?? null,
+    usage: stored?.usage ?? null,
+    indexedDB: stored?.indexedDB ?? null,
+  };
+}
+
 function median(values) {
   const sorted = values.filter((v) => v !== null).sort((a, b) => a - b);
   if (!sorted.length) return null;
@@ -276,7 +346,27 @@ const browser = await launchBrowser();
 const browserSession = await browser.newBrowserCDPSession();
 const server = await startServer();
 const rows = [];
+const review = [];
 try {
+  // The review store, at the largest N: each setting in turn, so both see the same machine.
+  const reviewCount = Math.max(...options.counts);
+  await server.scenario({ dataset: "generated", count: reviewCount });
+  await reviewRun(browser, server, reviewCount, false);
+  const withStore = [];
+  const without = [];
+  for (let i = 0; i < options.runs; i++) {
+    without.push(await reviewRun(browser, server, reviewCount, true));
+    withStore.push(await reviewRun(browser, server, reviewCount, false));
+  }
+  for (const [setting, runs] of [["blocked (review off)", without], ["IndexedDB", withStore]]) {
+    const row = { count: reviewCount, setting };
+    for (const key of Object.keys(runs[0])) row[key] = median(runs.map((r) => r[key]));
+    review.push(row);
+    console.log(
+      `N=${reviewCount} review store ${setting}: first card ${ms(row.firstCard)} (reload ${ms(row.repeatFirstCard)}, longest task ${ms(row.repeatLoadTask)}), ` +
+        `baselines stored at ${ms(row.storedAt)}, storage ${mb(row.usage)} (IndexedDB ${mb(row.indexedDB)})`,
+    );
+  }
   for (const count of options.counts) {
     await server.scenario({ dataset: "generated", count });
     for (const layout of options.layouts) {
@@ -336,6 +426,16 @@ const table = [
       `${mb(r.wasm)} / ${mb(r.refreshedWasm)} | ${mb(r.tabMemory)} / ${mb(r.refreshedTab)} | ${Math.round(r.nodes)} |`,
   ),
 ];
+const [off, on] = review;
+const added = (key) => (off && on && off[key] ? `${(((on[key] - off[key]) / off[key]) * 100).toFixed(0)} %` : "n/a");
+const reviewTable = [
+  "| N | review store | first card, first visit | first card, reload | longest task, reload | all baselines stored | storage used (IndexedDB) |",
+  "|---:|---|---:|---:|---:|---:|---:|",
+  ...review.map(
+    (r) =>
+      `| ${r.count.toLocaleString("en")} | ${r.setting} | ${ms(r.firstCard)} | ${ms(r.repeatFirstCard)} | ${ms(r.repeatLoadTask)} | ${ms(r.storedAt)} | ${mb(r.usage)} (${mb(r.indexedDB)}) |`,
+  ),
+];
 const report = `# Benchmark results
 
 Written by \`scripts/bench\` (see the README); compare runs on the same kind of machine only.
@@ -360,6 +460,17 @@ ${table.join("\n")}
 - JS heap after a forced GC; wasm memory is the size of the linear memory (it never
   shrinks); tab memory is the private memory of the page's renderer process, after
   load and again after a refresh (when the old and the new list met in memory).
+
+## Instructions review store (issue 19)
+
+${reviewTable.join("\n")}
+
+The store changes the time to the first card by ${added("firstCard")} on a first
+visit (an empty store: every connection becomes a baseline, written in slices after
+the list is painted) and by ${added("repeatFirstCard")} on a reload (every baseline
+read back once the list is painted); the budget is under +20 %. Storage is \`navigator.storage.estimate()\`
+once all baselines are written. Each setting runs in turn, ${options.runs} times,
+after one warm-up load; medians.
 
 ## Budgets (issue 4)
 

@@ -8,3 +8,4 @@ pub mod hooks;
 pub mod model;
 pub mod pages;
 pub mod platform;
+pub mod review_store;

@@ -9,6 +9,18 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Resolves when the browser calls back what `schedule` handed it; at once where
+/// there is no window or it would not take it.
+async fn called_back(schedule: impl Fn(&web_sys::Window, &js_sys::Function) -> bool) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().is_some_and(|window| schedule(&window, &resolve));
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Resolves in a later task (`setTimeout(0)`), so the browser can paint and handle
 /// input in between. Resolves at once where there is no window.
 pub async fn next_task() {
@@ -17,19 +29,19 @@ pub async fn next_task() {
 
 /// Resolves after `ms` milliseconds (`setTimeout`); at once where there is no window.
 pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        let scheduled = web_sys::window()
-            .and_then(|window| {
-                window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                    .ok()
-            })
-            .is_some();
-        if !scheduled {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    called_back(|window, resolve| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve, ms)
+            .is_ok()
+    })
+    .await;
+}
+
+/// Resolves in the task after the next frame is painted (`requestAnimationFrame`,
+/// then `next_task`): work that must not delay what is about to show waits here.
+pub async fn after_paint() {
+    called_back(|window, resolve| window.request_animation_frame(resolve).is_ok()).await;
+    next_task().await;
 }
 
 /// Saves `parts` (strings or byte arrays) as a file named `file_name` through a
@@ -62,6 +74,13 @@ pub fn download(parts: &js_sys::Array, mime_type: &str, file_name: &str) -> bool
         std::time::Duration::from_secs(60),
     );
     clicked
+}
+
+/// The page's origin, e.g. "https://console.example.com" ("" if unknown).
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
 }
 
 thread_local! {

@@ -16,6 +16,7 @@ use mcp_console::components::connection_row::ConnectionRow;
 use mcp_console::components::export_buttons::ExportButtons;
 use mcp_console::components::filter_bar::FilterBar;
 use mcp_console::components::health_badges::HealthBadges;
+use mcp_console::components::instructions_diff::InstructionsDiff;
 use mcp_console::components::instructions_full::InstructionsFull;
 use mcp_console::components::layout_switch::LayoutSwitch;
 use mcp_console::components::pointing_nowhere_notice::PointingNowhereNotice;
@@ -485,11 +486,21 @@ async fn filter_bar_shows_counts_and_reports_choices() {
         stale: 3,
         hidden: 2,
         unused: 11,
+        changed: 4,
     };
     let on_select = Callback::new(move |filter| selected.set(filter));
     let agents_known = RwSignal::new(false);
+    let unavailable = RwSignal::new(false);
     let _mounted = mount_to(root.clone(), move || {
-        view! { <FilterBar counts=Signal::stored(counts) selected on_select agents_known /> }
+        view! {
+            <FilterBar
+                counts=Signal::stored(counts)
+                selected
+                on_select
+                agents_known
+                changed_unavailable=unavailable
+            />
+        }
     });
     let buttons = root
         .query_selector_all("button")
@@ -507,7 +518,8 @@ async fn filter_bar_shows_counts_and_reports_choices() {
             "Unknown 5",
             "Stale 3",
             "Hidden characters 2",
-            "Unused 11"
+            "Unused 11",
+            "Changed 4"
         ]
     );
     // Unused is offered once the agents are known.
@@ -515,6 +527,13 @@ async fn filter_bar_shows_counts_and_reports_choices() {
     agents_known.set(true);
     tick().await;
     assert_eq!(count(&root, "button.filter--unused[hidden]"), 0);
+    assert!(!find(&root, "button.filter--changed").has_attribute("hidden"));
+    unavailable.set(true);
+    tick().await;
+    assert!(
+        find(&root, "button.filter--changed").has_attribute("hidden"),
+        "no Changed filter without storage"
+    );
     let pressed = || text(&find(&root, "button[aria-pressed=true]"));
     assert_eq!(pressed(), "All 25");
 
@@ -1067,4 +1086,67 @@ async fn export_buttons_say_exporting_and_wait_then_show_the_outcome() {
     let status = find(&root, "[role=status]");
     assert_eq!(text(&status), "Exported 3 connections as JSON.");
     assert!(!button(0).has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn the_instructions_diff_marks_lines_by_sign_word_and_element_with_hidden_characters_as_tokens()
+ {
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <InstructionsDiff
+                old=Some("Keep\r\nAsk first".to_owned())
+                new=Some("Keep\nAsk\u{200B} first\nNew line".to_owned())
+            />
+        }
+    });
+    assert_eq!(count(&root, "li.diff__line"), 4);
+    assert_eq!(text(&find(&root, "del")), "Removed: Ask first");
+    let added = root
+        .query_selector_all("ins")
+        .unwrap_or_else(|_| panic!("no ins"));
+    assert_eq!(added.length(), 2);
+    assert_eq!(count(&root, "ins .hidden-char"), 1);
+    assert!(!text(&root).contains('\u{200B}'));
+    assert_eq!(
+        text(&find(&root, ".diff__line--removed .diff__sign")),
+        "\u{2212}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_instructions_diff_says_when_a_side_had_no_instructions() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <InstructionsDiff old=None new=Some("Rules".to_owned()) /> }
+    });
+    assert_eq!(
+        text(&find(&root, ".diff__none")),
+        "When last reviewed, there were no instructions."
+    );
+    assert_eq!(text(&find(&root, "ins")), "Added: Rules");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_says_its_instructions_changed_and_since_when() {
+    let root = container();
+    let connection = one(ORDERS);
+    let changed = RwSignal::new(None::<DateTime<Utc>>);
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <ConnectionCard
+                connection=Signal::stored(connection.clone())
+                now=Signal::stored(now())
+                instructions_changed=changed
+            />
+        }
+    });
+    assert_eq!(count(&root, ".review-note"), 0);
+    changed.set(Some(now() - chrono::TimeDelta::minutes(5)));
+    tick().await;
+    let note = text(&find(&root, ".review-note"));
+    assert!(
+        note.starts_with("Instructions changed first noticed 5 min"),
+        "{note}"
+    );
 }

@@ -47,7 +47,7 @@ pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Resp
 }
 
 async fn list(State(state): State<Arc<AppState>>) -> Response {
-    json_bytes(StatusCode::OK, state.list_json())
+    json_bytes(StatusCode::OK, state.serve_list())
 }
 
 /// The scenario's extra wait, then the agents, or 403 when the scenario says the

@@ -66,28 +66,49 @@ async fn requests(State(state): State<Arc<AppState>>) -> Response {
     Json(state.request_log()).into_response()
 }
 
-/// `PUT /_demo/connections/{id}`: what may be changed in a record.
+/// `PUT /_demo/connections/{id}`: what may be changed in a record, one field or both.
 #[derive(Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RecordChange {
     /// Any text: the console must show unknown statuses too.
-    status: String,
+    #[serde(default)]
+    status: Option<String>,
+    /// Text or null (`Some(None)`); absent is `None`.
+    #[serde(default, deserialize_with = "present")]
+    instructions: Option<Option<String>>,
+}
+
+/// A field that is there, null included, as `Some`.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 impl RecordChange {
     fn from_json(body: &[u8]) -> Result<Self, String> {
-        let problem =
-            |e: &dyn std::fmt::Display| format!("expected {{\"status\": \"<text>\"}}: {e}");
+        let problem = |e: &dyn std::fmt::Display| {
+            format!(
+                "expected {{\"status\": \"<text>\"}} and/or {{\"instructions\": \"<text>\" or null}}: {e}"
+            )
+        };
         let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| problem(&e))?;
         // Serde would also take a struct from an array; only an object is meant.
         if !value.is_object() {
             return Err(problem(&"not a JSON object"));
         }
-        serde_json::from_value(value).map_err(|e| problem(&e))
+        let change: Self = serde_json::from_value(value).map_err(|e| problem(&e))?;
+        if change.status.is_none() && change.instructions.is_none() {
+            return Err(problem(&"nothing to change"));
+        }
+        Ok(change)
     }
 }
 
-/// Sets a record's status (and its last check to now), e.g. between two loads.
+/// Sets a record's status (and its last check to now) and/or its instructions
+/// (and its `updatedAt`), e.g. between two loads.
 async fn put_connection(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
@@ -97,7 +118,15 @@ async fn put_connection(
         Ok(change) => change,
         Err(message) => return json_error(StatusCode::BAD_REQUEST, &message),
     };
-    match state.set_status(&id, &change.status, now_millis()) {
+    let now = now_millis();
+    let mut record = None;
+    if let Some(status) = &change.status {
+        record = state.set_status(&id, status, now);
+    }
+    if let Some(instructions) = change.instructions {
+        record = state.set_instructions(&id, instructions, now);
+    }
+    match record {
         Some(record) => Json(record).into_response(),
         None => json_error(StatusCode::NOT_FOUND, "MCP connection not found"),
     }
@@ -124,12 +153,21 @@ mod tests {
         assert_eq!(
             RecordChange::from_json(br#"{"status":"error"}"#),
             Ok(RecordChange {
-                status: "error".to_owned()
+                status: Some("error".to_owned()),
+                instructions: None,
             })
         );
         assert_eq!(
             RecordChange::from_json(br#"{"status":"paused \u2014 by admin"}"#).map(|c| c.status),
-            Ok("paused \u{2014} by admin".to_owned())
+            Ok(Some("paused \u{2014} by admin".to_owned()))
+        );
+        assert_eq!(
+            RecordChange::from_json(br#"{"instructions":null}"#).map(|c| c.instructions),
+            Ok(Some(None))
+        );
+        assert_eq!(
+            RecordChange::from_json(br#"{"instructions":"New\r\nrules"}"#).map(|c| c.instructions),
+            Ok(Some(Some("New\r\nrules".to_owned())))
         );
         for body in [
             &b""[..],
@@ -138,6 +176,7 @@ mod tests {
             b"[\"error\"]",
             b"{}",
             b"{\"status\":null}",
+            b"{\"instructions\":1}",
             b"{\"status\":1}",
             b"{\"status\":\"error\",\"name\":\"x\"}",
         ] {

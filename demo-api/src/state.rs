@@ -65,6 +65,8 @@ struct Inner {
     checks: HashMap<String, u32>,
     /// Health checks that met the scenario's test fault since it was set.
     test_faults: u32,
+    /// Lists served since the records were made (`data::on_list_load`).
+    list_loads: u32,
 }
 
 impl Inner {
@@ -79,6 +81,7 @@ impl Inner {
             log: RequestLog::default(),
             checks: HashMap::new(),
             test_faults: 0,
+            list_loads: 0,
         }
     }
 }
@@ -120,6 +123,7 @@ impl AppState {
             inner.agents_json = agents_json(scenario.dataset, &inner.records, self.started_at);
             inner.list_json = None;
             inner.checks.clear();
+            inner.list_loads = 0;
         }
         inner.scenario = scenario;
         inner.test_faults = 0;
@@ -189,6 +193,20 @@ impl AppState {
         self.read().agents_json.clone()
     }
 
+    /// The list for `GET /api/mcp-connections`: as `list_json`, after what this
+    /// load does to the data set (the hostile set's rug pull on the second).
+    pub fn serve_list(&self) -> Bytes {
+        {
+            let mut inner = self.write();
+            let inner = &mut *inner;
+            inner.list_loads += 1;
+            if data::on_list_load(inner.scenario.dataset, inner.list_loads, &mut inner.records) {
+                inner.list_json = None;
+            }
+        }
+        self.list_json()
+    }
+
     pub fn list_len(&self) -> usize {
         self.read().records.len()
     }
@@ -223,6 +241,25 @@ impl AppState {
             status,
             last_health_check_at,
         })
+    }
+
+    /// Sets one record's instructions (`None` = null) and its `updatedAt` to now;
+    /// `None` for an unknown id. Returns the record.
+    pub fn set_instructions(
+        &self,
+        id: &str,
+        instructions: Option<String>,
+        now: UnixMillis,
+    ) -> Option<Value> {
+        let mut inner = self.write();
+        let record = inner.records.iter_mut().find(|r| id_of(r) == Some(id))?;
+        if let Some(object) = record.as_object_mut() {
+            object.insert("instructions".into(), instructions.into());
+            object.insert("updatedAt".into(), format_iso(now).into());
+        }
+        let record = record.clone();
+        inner.list_json = None;
+        Some(record)
     }
 
     /// Sets one record's status as if a check had just found it; `None` for an
@@ -357,6 +394,28 @@ mod tests {
         });
         state.set_scenario(Scenario::default());
         assert_eq!(state.record(OMS).unwrap_or_default()["status"], "active");
+    }
+
+    #[test]
+    fn instructions_change_and_the_hostile_set_changes_on_its_second_load() {
+        let state = AppState::new(Scenario::default(), NOW);
+        assert_eq!(state.set_instructions("no-such-id", None, NOW), None);
+        let record = state
+            .set_instructions(OMS, Some("New rules".into()), NOW + 7)
+            .unwrap_or_default();
+        assert_eq!(record["instructions"], "New rules");
+        assert_eq!(record["updatedAt"], format_iso(NOW + 7));
+        assert!(String::from_utf8_lossy(&state.serve_list()).contains("New rules"));
+        state.set_instructions(OMS, None, NOW);
+        assert!(state.record(OMS).unwrap_or_default()["instructions"].is_null());
+
+        state.set_scenario(Scenario {
+            dataset: Dataset::Hostile,
+            ..Scenario::default()
+        });
+        let first = state.serve_list();
+        assert_eq!(state.serve_list().len(), first.len() + 93);
+        assert_eq!(state.serve_list().len(), first.len() + 93, "only once");
     }
 
     #[test]

@@ -72,6 +72,11 @@ impl ApiClient {
         }
     }
 
+    /// The API's base URL as configured ("" = the page's own origin).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
     /// The API refused the key (HTTP 401): the admin must enter another. In cookie
     /// mode a 401 is the platform's login to deal with, shown as an error.
     pub fn refuses_key(&self, error: &LoadError) -> bool {

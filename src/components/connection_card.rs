@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::connection_name::ConnectionName;
 use super::health_badges::HealthBadges;
 use super::instructions::Instructions;
+use super::instructions_changed::InstructionsChanged;
 use super::relative_time::RelativeTime;
 use super::server_link::ServerLink;
 use super::test_now::TestNow;
@@ -28,6 +29,9 @@ pub fn ConnectionCard(
     /// Its status changed in the latest load: highlighted briefly.
     #[prop(optional, into)]
     changed: Signal<bool>,
+    /// When a change of its instructions since their review was first noticed.
+    #[prop(optional, into)]
+    instructions_changed: Signal<Option<DateTime<Utc>>>,
     /// A health check of this connection is running.
     #[prop(optional, into)]
     testing: Signal<bool>,
@@ -64,7 +68,16 @@ pub fn ConnectionCard(
     let body = move || {
         connection.with(|c| {
             view! {
-                <CardBody connection=c.clone() heading=heading.clone() now expanded query stale on_open />
+                <CardBody
+                    connection=c.clone()
+                    heading=heading.clone()
+                    now
+                    expanded
+                    query
+                    stale
+                    instructions_changed
+                    on_open
+                />
             }
         })
     };
@@ -99,6 +112,7 @@ fn CardBody(
     expanded: RwSignal<bool>,
     query: Signal<Arc<Query>>,
     stale: Signal<bool>,
+    instructions_changed: Signal<Option<DateTime<Utc>>>,
     on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let hidden_chars = connection.has_hidden_chars();
@@ -124,6 +138,7 @@ fn CardBody(
                 <WarningBadges hidden_chars look_alike_host />
             </HealthBadges>
         </header>
+        {move || instructions_changed.get().map(|since| view! { <InstructionsChanged since now /> })}
         <dl class="card__facts">
             <div class="fact fact--wide fact--url">
                 <dt>"Server URL"</dt>

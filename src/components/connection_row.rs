@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::connection_name::ConnectionName;
 use super::health_badges::HealthBadges;
+use super::instructions_changed::ChangedBadge;
 use super::relative_time::RelativeTime;
 use super::revealed_text::RevealedText;
 use super::status_badge::StatusBadge;
@@ -30,6 +31,9 @@ pub fn ConnectionRow(
     /// Its status changed in the latest load: highlighted briefly.
     #[prop(optional, into)]
     changed: Signal<bool>,
+    /// When a change of its instructions since their review was first noticed.
+    #[prop(optional, into)]
+    instructions_changed: Signal<Option<DateTime<Utc>>>,
     /// The search, whose matches in the name and host are marked.
     #[prop(optional, into)]
     query: Signal<Arc<Query>>,
@@ -54,7 +58,17 @@ pub fn ConnectionRow(
     let body = move || {
         connection.with(|c| {
             view! {
-                <RowBody connection=c.clone() heading=heading.clone() now expanded query stale agents on_open />
+                <RowBody
+                    connection=c.clone()
+                    heading=heading.clone()
+                    now
+                    expanded
+                    query
+                    stale
+                    agents
+                    instructions_changed
+                    on_open
+                />
             }
         })
     };
@@ -85,6 +99,7 @@ fn RowBody(
     query: Signal<Arc<Query>>,
     stale: Signal<bool>,
     agents: Signal<Option<u32>>,
+    instructions_changed: Signal<Option<DateTime<Utc>>>,
     on_open: Option<Callback<()>>,
 ) -> impl IntoView {
     let hidden_chars = connection.has_hidden_chars();
@@ -164,6 +179,7 @@ fn RowBody(
         // The status has its own column: only the markers here.
         <HealthBadges status=None stale>
             <WarningBadges hidden_chars look_alike_host />
+            {move || instructions_changed.get().map(|_| view! { <ChangedBadge /> })}
         </HealthBadges>
         {instructions}
     }

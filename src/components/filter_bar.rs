@@ -1,4 +1,5 @@
-//! The status filter: a toggle button per status with its count.
+//! The status filter: a toggle button per status with its count. "Changed" is left
+//! out where the review of instructions is unavailable.
 
 use leptos::prelude::*;
 
@@ -12,6 +13,9 @@ pub fn FilterBar(
     /// The agents are known; until then "Unused" is offered only when chosen.
     #[prop(optional, into)]
     agents_known: Signal<bool>,
+    /// This browser keeps no reviews: there is nothing to filter by.
+    #[prop(optional, into)]
+    changed_unavailable: Signal<bool>,
 ) -> impl IntoView {
     let buttons = StatusFilter::ALL
         .into_iter()
@@ -21,9 +25,10 @@ pub fn FilterBar(
                     type="button"
                     class=format!("filter filter--{}", filter.query_value().unwrap_or("all"))
                     aria-pressed=move || (selected.get() == filter).to_string()
-                    hidden=move || {
-                        filter == StatusFilter::Unused && !agents_known.get()
-                            && selected.get() != filter
+                    hidden=move || match filter {
+                        StatusFilter::Unused => !agents_known.get() && selected.get() != filter,
+                        StatusFilter::Changed => changed_unavailable.get(),
+                        _ => false,
                     }
                     on:click=move |_| on_select.run(filter)
                 >

@@ -12,6 +12,8 @@ pub mod filter_bar;
 pub mod health_badges;
 pub mod icon;
 pub mod instructions;
+pub mod instructions_changed;
+pub mod instructions_diff;
 pub mod instructions_full;
 pub mod layout_switch;
 pub mod load_error_panel;

@@ -9,6 +9,7 @@ pub mod use_connections;
 pub mod use_export;
 pub mod use_health_checks;
 pub mod use_history;
+pub mod use_instruction_reviews;
 pub mod use_list_view;
 pub mod use_search_shortcut;
 pub mod use_test_run;

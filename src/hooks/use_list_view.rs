@@ -12,6 +12,7 @@ use crate::components::connection_feed::FeedRows;
 use crate::model::agent::AgentList;
 use crate::model::agent_usage::AgentUsage;
 use crate::model::filter::{StatusCounts, StatusFilter};
+use crate::model::instructions_review::ChangedInstructions;
 use crate::model::list::ConnectionList;
 use crate::model::search::Query;
 use crate::model::selection::{counts, filtered, search_hits};
@@ -43,6 +44,7 @@ pub fn use_list_view(
     view: Memo<ViewState>,
     now: ReadSignal<DateTime<Utc>>,
     stale_after: TimeDelta,
+    changed: ReadSignal<Arc<ChangedInstructions>>,
 ) -> ListView {
     let selected = Signal::derive(move || view.with(|v| v.status));
     let sort = Memo::new(move |_| view.with(|v| v.sort));
@@ -74,8 +76,11 @@ pub fn use_list_view(
     let counts = Memo::new(move |_| {
         list.get()
             .map(|list| {
+                let changed = changed.get();
                 usage.with(|usage| {
-                    hits.with(|hits| counts(&list, usage.as_deref(), hits, stale_before.get()))
+                    hits.with(|hits| {
+                        counts(&list, usage.as_deref(), hits, &changed, stale_before.get())
+                    })
                 })
             })
             .unwrap_or_default()
@@ -83,12 +88,26 @@ pub fn use_list_view(
     let rows = Memo::new(move |_| {
         let list = list.get().unwrap_or_default();
         let filter = selected.get();
-        // Only the Unused filter follows the agents.
+        // Only the Unused filter follows the agents, and only the Changed filter the
+        // review's changes.
         let usage = (filter == StatusFilter::Unused)
             .then(|| usage.get())
             .flatten();
-        let positions =
-            hits.with(|hits| filtered(&list, usage.as_deref(), hits, filter, stale_before.get()));
+        let changed = if filter == StatusFilter::Changed {
+            changed.get()
+        } else {
+            Arc::default()
+        };
+        let positions = hits.with(|hits| {
+            filtered(
+                &list,
+                usage.as_deref(),
+                hits,
+                filter,
+                &changed,
+                stale_before.get(),
+            )
+        });
         FeedRows {
             list,
             positions: Arc::new(positions),

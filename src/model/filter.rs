@@ -1,5 +1,5 @@
-//! The filter above the list (a status, a stale check, hidden characters, or no
-//! agent using it), and the counts it shows.
+//! The filter above the list (a status, a stale check, hidden characters, no agent
+//! using it, or instructions changed since their review), and the counts it shows.
 
 use chrono::{DateTime, Utc};
 
@@ -19,21 +19,14 @@ pub enum StatusFilter {
     Hidden,
     /// No agent uses it (see `AgentUsage`); none while the agents are unknown.
     Unused,
-}
-
-/// What the list knows of a connection beyond its record: from the list's index
-/// and the agents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Marks {
-    /// Characters hide in it (`ListIndex::has_hidden`).
-    pub hidden: bool,
-    /// The agents are known and none uses it (`AgentUsage::is_unused`).
-    pub unused: bool,
+    /// Instructions that differ from those last reviewed in this browser
+    /// (`model::instructions_review`).
+    Changed,
 }
 
 impl StatusFilter {
     /// In the order the filter bar shows them.
-    pub const ALL: [StatusFilter; 7] = [
+    pub const ALL: [StatusFilter; 8] = [
         StatusFilter::All,
         StatusFilter::Active,
         StatusFilter::Error,
@@ -41,6 +34,7 @@ impl StatusFilter {
         StatusFilter::Stale,
         StatusFilter::Hidden,
         StatusFilter::Unused,
+        StatusFilter::Changed,
     ];
 
     pub fn label(self) -> &'static str {
@@ -52,6 +46,7 @@ impl StatusFilter {
             StatusFilter::Stale => "Stale",
             StatusFilter::Hidden => "Hidden characters",
             StatusFilter::Unused => "Unused",
+            StatusFilter::Changed => "Changed",
         }
     }
 
@@ -65,6 +60,7 @@ impl StatusFilter {
             StatusFilter::Stale => Some("stale"),
             StatusFilter::Hidden => Some("hidden"),
             StatusFilter::Unused => Some("unused"),
+            StatusFilter::Changed => Some("changed"),
         }
     }
 
@@ -77,10 +73,12 @@ impl StatusFilter {
             "stale" => Some(StatusFilter::Stale),
             "hidden" => Some(StatusFilter::Hidden),
             "unused" => Some(StatusFilter::Unused),
+            "changed" => Some(StatusFilter::Changed),
             _ => None,
         }
     }
 
+    /// `marks` are what the list's index, the agents and the review book know of it;
     /// `stale_before` is the staleness cutoff: checks older than it are stale.
     pub fn matches(
         self,
@@ -96,8 +94,20 @@ impl StatusFilter {
             StatusFilter::Stale => connection.is_stale(stale_before),
             StatusFilter::Hidden => marks.hidden,
             StatusFilter::Unused => marks.unused,
+            StatusFilter::Changed => marks.changed,
         }
     }
+}
+
+/// What the filter knows of a connection beside its own fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// Characters hide in it (`Connection::has_hidden_chars`, from the index).
+    pub hidden: bool,
+    /// The agents are known and none uses it (`AgentUsage::is_unused`).
+    pub unused: bool,
+    /// Its instructions changed since their review.
+    pub changed: bool,
 }
 
 /// How many connections each filter would show.
@@ -110,6 +120,7 @@ pub struct StatusCounts {
     pub stale: usize,
     pub hidden: usize,
     pub unused: usize,
+    pub changed: usize,
 }
 
 impl StatusCounts {
@@ -136,12 +147,9 @@ impl StatusCounts {
         if connection.is_stale(stale_before) {
             self.stale += 1;
         }
-        if marks.hidden {
-            self.hidden += 1;
-        }
-        if marks.unused {
-            self.unused += 1;
-        }
+        self.hidden += usize::from(marks.hidden);
+        self.unused += usize::from(marks.unused);
+        self.changed += usize::from(marks.changed);
     }
 
     pub fn get(&self, filter: StatusFilter) -> usize {
@@ -153,6 +161,7 @@ impl StatusCounts {
             StatusFilter::Stale => self.stale,
             StatusFilter::Hidden => self.hidden,
             StatusFilter::Unused => self.unused,
+            StatusFilter::Changed => self.changed,
         }
     }
 }
@@ -184,13 +193,14 @@ mod tests {
         ]
     }
 
-    /// The sample, with hidden characters in "b" and "e", and no agent using "a"
-    /// and "b".
+    /// The sample, with hidden characters in "b" and "e", no agent using "a" and
+    /// "b", and "a" changed.
     fn with_hidden(list: &[Connection]) -> impl Iterator<Item = (&Connection, Marks)> {
         list.iter().map(|c| {
             let marks = Marks {
                 hidden: matches!(c.id.as_str(), "b" | "e"),
                 unused: matches!(c.id.as_str(), "a" | "b"),
+                changed: c.id == "a",
             };
             (c, marks)
         })
@@ -209,6 +219,7 @@ mod tests {
                 stale: 2,
                 hidden: 2,
                 unused: 2,
+                changed: 1,
             }
         );
         assert_eq!(counts.get(StatusFilter::Error), 2);
@@ -234,6 +245,7 @@ mod tests {
         );
         assert_eq!(ids(StatusFilter::Hidden), ["b", "e"]);
         assert_eq!(ids(StatusFilter::Unused), ["a", "b"]);
+        assert_eq!(ids(StatusFilter::Changed), ["a"]);
     }
 
     #[test]

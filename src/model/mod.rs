@@ -12,9 +12,11 @@ pub mod filter;
 mod fold_table;
 pub mod hidden_chars;
 pub mod host_script;
+pub mod instructions_review;
 #[cfg(test)]
 pub mod json_test_suite;
 pub mod json_text;
+pub mod line_diff;
 pub mod list;
 pub mod list_index;
 pub mod list_layout;

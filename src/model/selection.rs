@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::agent_usage::AgentUsage;
 use super::filter::{Marks, StatusCounts, StatusFilter};
+use super::instructions_review::ChangedInstructions;
 use super::list::ConnectionList;
 use super::search::Query;
 
@@ -27,12 +28,14 @@ pub fn search_hits(list: &ConnectionList, order: &[usize], query: &Query) -> Vec
         .collect()
 }
 
-/// The hits that pass `filter`; `usage` is `None` while the agents are unknown.
+/// The hits that pass `filter`; `usage` is `None` while the agents are unknown,
+/// `changed` are the ids whose instructions changed.
 pub fn filtered(
     list: &ConnectionList,
     usage: Option<&AgentUsage>,
     hits: &[usize],
     filter: StatusFilter,
+    changed: &ChangedInstructions,
     stale_before: DateTime<Utc>,
 ) -> Vec<usize> {
     if filter == StatusFilter::All {
@@ -42,9 +45,9 @@ pub fn filtered(
     hits.iter()
         .copied()
         .filter(|&p| {
-            connections
-                .get(p)
-                .is_some_and(|c| filter.matches(c, marks(list, usage, p), stale_before))
+            connections.get(p).is_some_and(|c| {
+                filter.matches(c, marks(list, usage, changed, p, &c.id), stale_before)
+            })
         })
         .collect()
 }
@@ -54,21 +57,31 @@ pub fn counts(
     list: &ConnectionList,
     usage: Option<&AgentUsage>,
     hits: &[usize],
+    changed: &ChangedInstructions,
     stale_before: DateTime<Utc>,
 ) -> StatusCounts {
     let connections = list.connections();
     StatusCounts::of(
-        hits.iter()
-            .filter_map(|&p| Some((connections.get(p)?, marks(list, usage, p)))),
+        hits.iter().filter_map(|&p| {
+            let c = connections.get(p)?;
+            Some((c, marks(list, usage, changed, p, &c.id)))
+        }),
         stale_before,
     )
 }
 
-/// The marks of the connection at `position`.
-pub fn marks(list: &ConnectionList, usage: Option<&AgentUsage>, position: usize) -> Marks {
+/// The marks of the connection at `position`, whose id is `id`.
+fn marks(
+    list: &ConnectionList,
+    usage: Option<&AgentUsage>,
+    changed: &ChangedInstructions,
+    position: usize,
+    id: &str,
+) -> Marks {
     Marks {
         hidden: list.index().has_hidden(position),
         unused: usage.is_some_and(|usage| usage.is_unused(position)),
+        changed: !changed.is_empty() && changed.contains_key(id),
     }
 }
 
@@ -129,25 +142,49 @@ mod tests {
         let order = sorted_positions(&list, SortOrder::Name, None);
         let hits = search_hits(&list, &order, &Query::parse("shop"));
         assert_eq!(ids(&list, &hits), ["1", "4", "2"]);
-        let errors = filtered(&list, None, &hits, StatusFilter::Error, cutoff());
+        let none = ChangedInstructions::new();
+        let errors = filtered(&list, None, &hits, StatusFilter::Error, &none, cutoff());
         assert_eq!(ids(&list, &errors), ["2"]);
-        let stale = filtered(&list, None, &hits, StatusFilter::Stale, cutoff());
+        let stale = filtered(&list, None, &hits, StatusFilter::Stale, &none, cutoff());
         assert_eq!(ids(&list, &stale), ["2"]);
-        let hidden = filtered(&list, None, &hits, StatusFilter::Hidden, cutoff());
+        let hidden = filtered(&list, None, &hits, StatusFilter::Hidden, &none, cutoff());
         assert_eq!(ids(&list, &hidden), ["4"]);
+        let changed =
+            ChangedInstructions::from([("2".to_owned(), cutoff()), ("3".to_owned(), cutoff())]);
+        let shown = filtered(
+            &list,
+            None,
+            &hits,
+            StatusFilter::Changed,
+            &changed,
+            cutoff(),
+        );
+        assert_eq!(
+            ids(&list, &shown),
+            ["2"],
+            "a change outside the search is not shown"
+        );
     }
 
     #[test]
     fn counts_follow_the_search() {
         let list = list();
         let order = sorted_positions(&list, SortOrder::Problems, None);
-        let all = counts(&list, None, &order, cutoff());
+        let changed = ChangedInstructions::from([("4".to_owned(), cutoff())]);
+        let all = counts(&list, None, &order, &changed, cutoff());
         assert_eq!(
-            (all.all, all.error, all.unknown, all.stale, all.hidden),
-            (4, 2, 1, 1, 1)
+            (
+                all.all,
+                all.error,
+                all.unknown,
+                all.stale,
+                all.hidden,
+                all.changed
+            ),
+            (4, 2, 1, 1, 1, 1)
         );
         let hits = search_hits(&list, &order, &Query::parse("koln"));
-        let some = counts(&list, None, &hits, cutoff());
+        let some = counts(&list, None, &hits, &changed, cutoff());
         assert_eq!(
             (some.all, some.error, some.unknown, some.stale),
             (1, 0, 1, 0)
@@ -165,11 +202,23 @@ mod tests {
         );
         let usage = AgentUsage::of(&list, &agents);
         let order = sorted_positions(&list, SortOrder::Name, None);
-        let unused = filtered(&list, Some(&usage), &order, StatusFilter::Unused, cutoff());
+        let none = ChangedInstructions::new();
+        let unused = filtered(
+            &list,
+            Some(&usage),
+            &order,
+            StatusFilter::Unused,
+            &none,
+            cutoff(),
+        );
         assert_eq!(ids(&list, &unused), ["4", "3"]);
-        assert_eq!(counts(&list, Some(&usage), &order, cutoff()).unused, 2);
-        assert!(filtered(&list, None, &order, StatusFilter::Unused, cutoff()).is_empty());
-        assert_eq!(counts(&list, None, &order, cutoff()).unused, 0);
+        assert_eq!(
+            counts(&list, Some(&usage), &order, &none, cutoff()).unused,
+            2
+        );
+        let unknown = filtered(&list, None, &order, StatusFilter::Unused, &none, cutoff());
+        assert!(unknown.is_empty());
+        assert_eq!(counts(&list, None, &order, &none, cutoff()).unused, 0);
     }
 
     #[test]

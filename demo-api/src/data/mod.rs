@@ -80,6 +80,16 @@ pub fn records(dataset: Dataset, count: usize, now: UnixMillis) -> Vec<Value> {
     }
 }
 
+/// What happens to a data set as its list is served again: the hostile set's rug
+/// pull on the second load. Whether the records changed.
+pub fn on_list_load(dataset: Dataset, load: u32, records: &mut [Value]) -> bool {
+    let rug_pull = dataset == Dataset::Hostile && load == 2;
+    if rug_pull {
+        hostile::rug_pull(records);
+    }
+    rug_pull
+}
+
 /// The `id` of a record, when it has a string one.
 pub fn id_of(record: &Value) -> Option<&str> {
     record.get("id").and_then(Value::as_str)

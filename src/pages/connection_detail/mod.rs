@@ -6,6 +6,7 @@
 mod agents;
 mod nav;
 mod notices;
+mod review;
 mod sections;
 
 use leptos::either::EitherOf4;
@@ -30,6 +31,7 @@ use crate::platform;
 use agents::AgentsSection;
 use nav::DetailNav;
 use notices::{NotFound, RefreshFailed};
+use review::ReviewSection;
 use sections::{Facts, InstructionsSection, timeline};
 
 /// Where this connection stands among the rows of the list view it was opened from.
@@ -236,6 +238,7 @@ pub fn ConnectionDetail(id: String) -> impl IntoView {
                     <h2 class="detail__section-title" id="timeline-title">"Timeline"</h2>
                     {move || moments.get().map(|moments| view! { <Timeline moments now /> })}
                 </section>
+                <ReviewSection connection=shown />
                 <InstructionsSection text=instructions />
             })
         }

@@ -35,6 +35,7 @@ pub fn ListedCard(
         stale_before,
         checks,
         usage,
+        reviews,
         ..
     } = expect_context::<ListContext>();
     let history = use_history();
@@ -52,6 +53,10 @@ pub fn ListedCard(
         let is_changed = {
             let id = id.clone();
             Signal::derive(move || changed.with(|ids| ids.contains(&id)))
+        };
+        let instructions_changed = {
+            let id = id.clone();
+            Signal::derive(move || reviews.changed.with(|changed| changed.get(&id).copied()))
         };
         let stale = Signal::derive(move || connection.with(|c| c.is_stale(stale_before.get())));
         let agents = {
@@ -76,6 +81,7 @@ pub fn ListedCard(
                     connection
                     now
                     changed=is_changed
+                    instructions_changed
                     testing=checks.is_running(id.clone())
                     test_note=checks.note(id.clone())
                     on_test=checks.runner(id)
@@ -92,6 +98,7 @@ pub fn ListedCard(
                     connection
                     now
                     changed=is_changed
+                    instructions_changed
                     query
                     stale
                     agents

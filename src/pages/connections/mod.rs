@@ -4,6 +4,7 @@
 //! way back; what it shows is chosen from their state.
 
 mod listed_card;
+mod review_bar;
 mod toolbar;
 mod triage;
 
@@ -30,6 +31,9 @@ use crate::hooks::use_clock::use_clock;
 use crate::hooks::use_connections::use_connections;
 use crate::hooks::use_export::use_export;
 use crate::hooks::use_health_checks::{HealthChecks, use_health_checks};
+use crate::hooks::use_instruction_reviews::{
+    InstructionReviews, ReviewState, use_instruction_reviews,
+};
 use crate::hooks::use_list_view::use_list_view;
 use crate::hooks::use_search_shortcut::use_search_shortcut;
 use crate::hooks::use_test_run::use_test_run;
@@ -43,6 +47,7 @@ use crate::model::load_state::LoadState;
 use crate::model::route::Route;
 use crate::model::view_state::ViewState;
 use listed_card::ListedCard;
+use review_bar::ReviewBar;
 use toolbar::Toolbar;
 use triage::Triage;
 
@@ -63,6 +68,8 @@ pub struct ListContext {
     pub agents: UseAgentsReturn,
     /// How the agents use the list's connections; `None` while they are unknown.
     pub usage: Memo<Option<Arc<AgentUsage>>>,
+    /// The instructions last reviewed in this browser, and what changed since.
+    pub reviews: InstructionReviews,
 }
 
 #[component]
@@ -83,7 +90,15 @@ pub fn ConnectionsPage(
     let checks = use_health_checks(state, announce);
     let url_view = use_view_state();
     let view = url_view.view;
-    let list_view = use_list_view(list, agents.agents.into(), view, now, stale_after);
+    let reviews = use_instruction_reviews(list);
+    let list_view = use_list_view(
+        list,
+        agents.agents.into(),
+        view,
+        now,
+        stale_after,
+        reviews.changed,
+    );
     let usage = list_view.usage;
     let test_run = use_test_run(checks, announce);
     let export = use_export(list_view.rows);
@@ -100,6 +115,7 @@ pub fn ConnectionsPage(
         checks,
         agents,
         usage,
+        reviews,
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -148,6 +164,11 @@ pub fn ConnectionsPage(
         (false, _) => Controls::None,
     });
     let selected = Signal::derive(move || view.with(|v| v.status));
+    let changed_unavailable = Signal::derive(move || {
+        reviews
+            .state
+            .with(|s| matches!(s, ReviewState::Unavailable(_)))
+    });
     let sort = Signal::derive(move || view.with(|v| v.sort));
     let query_text = Signal::derive(move || view.with(|v| v.query.clone()));
     let layout = url_view.layout;
@@ -209,7 +230,9 @@ pub fn ConnectionsPage(
                         selected
                         on_select=url_view.select
                         agents_known=Signal::derive(move || usage.with(Option::is_some))
+                        changed_unavailable
                     />
+                    <ReviewBar />
                     <Triage rows=list_view.rows test_run export now />
                 }),
                 Controls::Placeholder => EitherOf3::B(view! {
