@@ -1,8 +1,8 @@
 //! The instructions last reviewed in this browser, beside the loaded list: once the
-//! first list is painted, opens the store and reads its records, then compares
+//! first list is painted, opens the store and reads its baselines, then compares
 //! each loaded list with them (first sights become baselines), a slice per task,
 //! and writes what changed in the background. None of it runs before the first
-//! card is on screen. "Mark as reviewed" goes through here.
+//! card is on screen. "Mark as reviewed" and the text a diff needs go through here.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use send_wrapper::SendWrapper;
 
 use crate::api::client::ApiClient;
 use crate::model::connection::Connection;
-use crate::model::instructions_review::{ChangedInstructions, ReviewBook, Reviewed};
+use crate::model::instructions_review::{ChangedInstructions, ReviewBook, Write};
 use crate::model::list::ConnectionList;
 use crate::platform;
 use crate::review_store::{ReviewStore, Unavailable};
@@ -41,47 +41,70 @@ pub struct InstructionReviews {
     book: StoredValue<ReviewBook>,
     /// Bumped whenever the book changes, for what reads a baseline.
     version: RwSignal<u64>,
+    /// Writes under way: a text read meanwhile may not find what they store.
+    saving: RwSignal<usize>,
     store: StoredValue<Option<SendWrapper<Rc<ReviewStore>>>>,
 }
 
 impl InstructionReviews {
-    /// The text last reviewed of a connection (`Some(None)`: it was null), once known.
-    pub fn baseline(&self, connection: &Connection) -> Option<Option<String>> {
+    /// Whether the connection's text is the one last reviewed, once known.
+    pub fn unchanged(&self, connection: &Connection) -> Option<bool> {
         self.version.track();
         self.book
-            .with_value(|book| book.get(connection).map(|entry| entry.text.clone()))
+            .try_with_value(|book| book.unchanged(connection))
+            .flatten()
+    }
+
+    /// Whether baselines are being written (tracked).
+    pub fn saving(&self) -> bool {
+        self.saving.get() > 0
+    }
+
+    /// The text last reviewed of a connection, read from the store: `Ok(None)`
+    /// when it holds none, `Ok(Some(None))` when it was null.
+    pub async fn text(
+        &self,
+        connection: &Connection,
+    ) -> Result<Option<Option<String>>, Unavailable> {
+        let store = self
+            .store
+            .try_get_value()
+            .flatten()
+            .ok_or_else(|| Unavailable("the review store is not open".to_owned()))?;
+        store.text(connection).await
     }
 
     /// Makes the current text of each connection its baseline.
-    pub fn mark_reviewed(&self, connections: &[Connection]) {
+    pub fn mark_reviewed(&self, connections: Vec<Connection>) {
         if connections.is_empty() {
             return;
         }
-        let entries: Vec<Reviewed> = self
+        let writes = self
             .book
-            .try_update_value(|book| connections.iter().map(|c| book.mark_reviewed(c)).collect())
+            .try_update_value(|book| book.mark_reviewed(&connections))
             .unwrap_or_default();
         self.set_changed.update(|changed| {
             let mut left = ChangedInstructions::clone(changed);
-            for connection in connections {
+            for connection in &connections {
                 left.remove(&connection.id);
             }
             *changed = Arc::new(left);
         });
         self.version.update(|v| *v += 1);
-        self.save(entries);
+        let reviews = *self;
+        spawn_local(async move { reviews.save(&connections, &writes).await });
     }
 
-    fn save(&self, entries: Vec<Reviewed>) {
-        let Some(store) = self.store.get_value() else {
+    async fn save(self, connections: &[Connection], writes: &[Write]) {
+        let Some(store) = self.store.try_get_value().flatten() else {
             return;
         };
-        let set_state = self.set_state;
-        spawn_local(async move {
-            if let Err(Unavailable(reason)) = store.save(&entries).await {
-                set_state.try_set(ReviewState::Unavailable(reason));
-            }
-        });
+        self.saving.try_update(|n| *n += 1);
+        let saved = store.save(connections, writes).await;
+        self.saving.try_update(|n| *n = n.saturating_sub(1));
+        if let Err(Unavailable(reason)) = saved {
+            self.set_state.try_set(ReviewState::Unavailable(reason));
+        }
     }
 }
 
@@ -95,6 +118,7 @@ pub fn use_instruction_reviews(list: Memo<Option<Arc<ConnectionList>>>) -> Instr
         set_changed,
         book: StoredValue::new(ReviewBook::default()),
         version: RwSignal::new(0),
+        saving: RwSignal::new(0),
         store: StoredValue::new(None),
     };
     let api = use_context::<ApiClient>()
@@ -153,14 +177,18 @@ async fn open(reviews: InstructionReviews, api: &str) {
 async fn compare(reviews: InstructionReviews, list: &ConnectionList, now: DateTime<Utc>) {
     let connections = list.connections();
     let mut writes = Vec::new();
-    for slice in connections.chunks(SLICE) {
+    for (n, slice) in connections.chunks(SLICE).enumerate() {
         let Some(new) = reviews
             .book
             .try_update_value(|book| book.reconcile(slice, now))
         else {
             return;
         };
-        writes.extend(new);
+        let offset = n * SLICE;
+        writes.extend(new.into_iter().map(|write| Write {
+            index: offset + write.index,
+            ..write
+        }));
         platform::next_task().await;
     }
     let Some(changed) = reviews
@@ -172,6 +200,6 @@ async fn compare(reviews: InstructionReviews, list: &ConnectionList, now: DateTi
     reviews.set_changed.try_set(changed);
     if !writes.is_empty() {
         reviews.version.try_update(|v| *v += 1);
-        reviews.save(writes);
+        reviews.save(connections, &writes).await;
     }
 }

@@ -34,11 +34,13 @@ pub enum DiffRow<'a> {
 
 /// The lines of a text, without their line endings; no text has no lines.
 pub fn lines(text: Option<&str>) -> Vec<&str> {
-    text.map_or_else(Vec::new, |text| {
-        text.split('\n')
-            .map(|line| line.strip_suffix('\r').unwrap_or(line))
-            .collect()
-    })
+    text.map_or_else(Vec::new, |text| line_iter(text).collect())
+}
+
+/// The lines of a text, without their line endings, one by one.
+pub fn line_iter(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
 }
 
 /// Whether two versions read the same line for line (CRLF = LF); null and any

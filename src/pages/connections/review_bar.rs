@@ -52,7 +52,7 @@ pub fn ReviewBar() -> impl IntoView {
         });
     };
     let mark_all = move |_| {
-        reviews.mark_reviewed(&changed_shown());
+        reviews.mark_reviewed(changed_shown());
         confirming.set(false);
         // The bar goes with the last change; the page's heading keeps the place.
         request_animation_frame(|| platform::focus_first(&[".list-view .page__title"]));
