@@ -260,6 +260,29 @@ test("50,000 connections on a phone: the list is taller than browsers allow, and
   assert.ok(middle.length > 0 && Math.abs(middle[0] - 25000) < 500, `the middle of the page shows the middle of the list (${middle})`);
 });
 
+test("a card keeps focus when a fast scroll shifts the rendered cards by several at once", async () => {
+  await ctx.server.scenario({ dataset: "generated", count: 2000 });
+  await open();
+  await ctx.page.evaluate(() => window.scrollTo(0, 20000));
+  await ctx.page.waitForTimeout(300);
+  // The last card rendered, below the screen: one scroll of five cards keeps it
+  // rendered, while the list moves some of the cards it keeps in the document.
+  const focused = await ctx.page.evaluate(() => {
+    const shown = document.querySelectorAll("article[aria-posinset]");
+    const last = shown[shown.length - 1];
+    last.focus({ preventScroll: true });
+    window.scrollBy(0, last.getBoundingClientRect().height * 5);
+    return last.getAttribute("data-connection-id");
+  });
+  await ctx.page.waitForTimeout(300);
+  const after = await ctx.page.evaluate((id) => {
+    const card = document.querySelector(`article[data-connection-id="${id}"]`);
+    return { rendered: card !== null, focused: document.activeElement === card };
+  }, focused);
+  assert.ok(after.rendered, "the card is still in the window");
+  assert.ok(after.focused, "and still has focus");
+});
+
 test("keyboard: Page Down/Up move between cards, Home/End jump to the first and last, Tab walks on", async () => {
   await ctx.server.scenario({ dataset: "generated", count: 2000 });
   await open();

@@ -20,7 +20,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Element, HtmlElement, ResizeObserver};
+use web_sys::{Element, FocusOptions, HtmlElement, ResizeObserver};
 
 use crate::model::list::ConnectionList;
 use crate::model::list_layout::ListLayout;
@@ -320,9 +320,44 @@ where
             style:padding-bottom=padding_bottom
             on:keydown=on_keydown
         >
-            <For each=move || window_rows.get() key=|(id, _)| id.clone() children=row />
+            <For
+                each=move || {
+                    keep_focus(feed);
+                    window_rows.get()
+                }
+                key=|(id, _)| id.clone()
+                children=row
+            />
         </div>
     }
+}
+
+/// Called as the rendered rows change, before `<For>` updates the DOM. Its keyed
+/// diff moves some of the cards it keeps when the window shifts by several rows at
+/// once (a fast scroll, or keys faster than frames), and an element moved in the
+/// DOM loses focus: whatever in the feed had it gets it back, without scrolling,
+/// once the rows are in place.
+fn keep_focus(feed: NodeRef<html::Div>) {
+    let Some(active) = document().active_element() else {
+        return;
+    };
+    let inside = feed
+        .try_get_untracked()
+        .flatten()
+        .is_some_and(|feed| feed.contains(Some(&active)));
+    if !inside {
+        return;
+    }
+    queue_microtask(move || {
+        if !active.is_connected() || document().active_element().as_ref() == Some(&active) {
+            return;
+        }
+        if let Ok(active) = active.dyn_into::<HtmlElement>() {
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = active.focus_with_options(&options);
+        }
+    });
 }
 
 /// Focuses the card of `row` if it is rendered.
