@@ -157,6 +157,8 @@ test("403: the list works and one quiet note names the agents:read scope", async
   const list = await ctx.server.api("/api/mcp-connections");
   await open("/");
   await ctx.page.locator(".agents-note").waitFor();
+  // The note can come before the cards: the agents' answer may arrive first.
+  await cards().first().waitFor();
   assert.equal(await cards().count(), list.length || connections.length);
   assert.equal(await ctx.page.locator(".agents-note").count(), 1);
   assert.match(await ctx.page.locator(".agents-note").innerText(), /needs an API key with the agents:read scope/);
@@ -177,6 +179,7 @@ test("5xx and a page instead of JSON: a note, never in place of the list", async
     await ctx.page.locator(".agents-note").waitFor();
     assert.match(await ctx.page.locator(".agents-note").innerText(), words);
     assert.match(await ctx.page.locator(".agents-note").innerText(), /It is read again with the list/);
+    await cards().first().waitFor();
     assert.equal(await cards().count(), (await ctx.server.api("/api/mcp-connections")).length);
     assert.equal(await ctx.page.getByRole("alert").count(), 0);
     await ctx.page.context().close();

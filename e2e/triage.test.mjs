@@ -116,6 +116,28 @@ test("Test all shown checks the Error filter's connections 4 at a time, with pro
   await run().waitFor({ state: "detached" });
 });
 
+test("a connection whose own Test now runs when the run reaches it counts with that check's outcome", async () => {
+  await ctx.server.scenario({ testDelayMs: 1500 });
+  const broken = (await ctx.server.api("/api/mcp-connections")).filter((r) => r.status === "error");
+  await open("/?status=error");
+  const [target] = await rendered();
+  const card = ctx.page.locator(`article[data-connection-id="${target}"]`);
+  // The demo API alternates for a failing server: its first check fails, its second passes.
+  await card.getByRole("button", { name: "Test now" }).click();
+  await card.getByText(/^Health check failed/).waitFor();
+  await card.getByRole("button", { name: "Test now" }).click();
+  await testAll().click();
+  await run().getByText(/^Done\./).waitFor();
+  assert.equal((await ctx.server.requests()).test, broken.length + 1, "no second check of the connection under test");
+  const after = await ctx.server.api("/api/mcp-connections");
+  assert.equal(after.find((r) => r.id === target).status, "active");
+  const passed = after.filter((r) => broken.some((b) => b.id === r.id) && r.status === "active").length;
+  assert.equal(
+    await run().locator(".test-run__counts").innerText(),
+    `${broken.length} of ${broken.length} tested: ${passed} passed, ${broken.length - passed} still failing.`,
+  );
+});
+
 test("over 50 asks first; Cancel stops the run, lets the checks in flight finish and sums up", async () => {
   await ctx.server.scenario({ dataset: "generated", count: 120, testDelayMs: 400 });
   await open("/");

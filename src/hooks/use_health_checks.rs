@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,6 +20,8 @@ use crate::model::test_run::CheckOutcome;
 #[derive(Clone, Copy)]
 pub struct HealthChecks {
     running: RwSignal<HashSet<String>>,
+    /// Who asked for a check of an id while one ran: they get its outcome.
+    waiting: StoredValue<HashMap<String, Vec<oneshot::Sender<CheckOutcome>>>>,
     notes: RwSignal<HashMap<String, String>>,
     client: StoredValue<ApiClient>,
     key_refused: Callback<()>,
@@ -47,16 +50,22 @@ impl HealthChecks {
         })
     }
 
-    /// Checks `id` (unless a check of it is running: then it counts as not run),
-    /// puts the result into the list and the card's note, and announces it when
-    /// `announce` is set. A 401 for the key signs out, as every 401 does.
+    /// Checks `id`, puts the result into the list and the card's note, and
+    /// announces it when `announce` is set. While a check of `id` is running, a
+    /// second one sends nothing and gets the first one's outcome. A 401 for the
+    /// key signs out, as every 401 does.
     pub async fn check(self, id: String, announce: bool) -> CheckOutcome {
         if !self
             .running
             .try_update(|ids| ids.insert(id.clone()))
             .unwrap_or(false)
         {
-            return CheckOutcome::NotRun;
+            let (sender, outcome) = oneshot::channel();
+            self.waiting.try_update_value(|waiting| {
+                waiting.entry(id).or_default().push(sender);
+            });
+            // Cancelled when the page (and the check with it) is gone.
+            return outcome.await.unwrap_or(CheckOutcome::NotRun);
         }
         self.notes.update(|notes| {
             notes.remove(&id);
@@ -99,6 +108,7 @@ impl HealthChecks {
             }
             Err(error) if client.refuses_key(&error) => {
                 self.key_refused.try_run(());
+                self.finish(&id, CheckOutcome::Unauthorized);
                 return CheckOutcome::Unauthorized;
             }
             Err(error) => {
@@ -115,10 +125,24 @@ impl HealthChecks {
         self.notes.try_update(|notes| {
             notes.insert(id.clone(), note);
         });
-        self.running.try_update(|ids| {
-            ids.remove(&id);
-        });
+        self.finish(&id, outcome);
         outcome
+    }
+
+    /// The check of `id` is over: it no longer runs, and those who waited for it
+    /// get its outcome.
+    fn finish(self, id: &str, outcome: CheckOutcome) {
+        self.running.try_update(|ids| {
+            ids.remove(id);
+        });
+        let waiting = self
+            .waiting
+            .try_update_value(|waiting| waiting.remove(id))
+            .flatten();
+        for sender in waiting.unwrap_or_default() {
+            // A waiter that is gone needs no answer.
+            let _ = sender.send(outcome);
+        }
     }
 }
 
@@ -131,6 +155,7 @@ pub fn use_health_checks(
     let KeyRefused(key_refused) = expect_context::<KeyRefused>();
     HealthChecks {
         running: RwSignal::new(HashSet::new()),
+        waiting: StoredValue::new(HashMap::new()),
         notes: RwSignal::new(HashMap::new()),
         client: StoredValue::new(expect_context::<ApiClient>()),
         key_refused,
